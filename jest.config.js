@@ -4,9 +4,7 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   testEnvironment: 'node',
   moduleNameMapper: {
-    '^#event-store$': '<rootDir>/libs/event-store/index.ts',
-    '^#event-store/(.*)$': '<rootDir>/libs/event-store/$1/index.ts',
-    '^#([a-z-]+)$': '<rootDir>/libs/$1/index.ts',
+    '^#([a-z-]+(?:/[a-z-]+)*)$': '<rootDir>/libs/$1/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({}, '/srv/tandem');
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: '/srv/tandem/data',
+      eventStore: 'sqlite',
+      sqliteSynchronous: 'FULL',
+      currency: 'USD',
+      production: false,
+      logLevel: 'info',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be a whole number from 0 to 65535, got "abc"'],
+    [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535'],
+    [{ EVENT_STORE: 'postgres' }, 'EVENT_STORE must be one of sqlite, esdb, got "postgres"'],
+    [{ EVENT_STORE: 'esdb' }, 'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb'],
+    [{ EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' }, 'EVENTSTORE_CONNECTION_STRING must be an EventStoreDB connection string'],
+    [{ SQLITE_SYNCHRONOUS: 'OFF' }, 'SQLITE_SYNCHRONOUS must be one of FULL, NORMAL, got "OFF"'],
+    [{ CURRENCY: 'XYZ' }, 'CURRENCY must be one of'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test'],
+    [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET must be at least 32 characters long'],
+    [{ AUTH_JWKS_URL: 'not a url' }, 'AUTH_JWKS_URL must be an http(s) URL'],
+    [{ NODE_ENV: 'production' }, 'AUTH_JWT_SECRET or AUTH_JWKS_URL is required when NODE_ENV=production'],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('accepts EventStoreDB, NORMAL durability and production with a secret', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      EVENT_STORE: 'esdb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+      SQLITE_SYNCHRONOUS: 'NORMAL',
+      AUTH_JWT_SECRET: 'x'.repeat(32),
+      CURRENCY: 'JPY',
+      DATA_DIR: '/var/lib/tandem',
+    });
+    expect(config).toMatchObject({
+      production: true,
+      eventStore: 'esdb',
+      sqliteSynchronous: 'NORMAL',
+      currency: 'JPY',
+      dataDir: '/var/lib/tandem',
+    });
+  });
+});

@@ -1,0 +1,82 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError, type DomainErrorCode } from '#shared';
+import type { Logger } from '../logger.js';
+
+export type ClientErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'PROJECTION_LAG'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** The one place where a domain error code becomes the `extensions.code` clients see. */
+export function clientCode(code: DomainErrorCode): ClientErrorCode {
+  switch (code) {
+    case 'INVALID_INPUT':
+      return 'BAD_USER_INPUT';
+    case 'NOT_FOUND':
+      return 'NOT_FOUND';
+    case 'CONFLICT':
+    case 'VERSION_MISMATCH':
+      return 'CONFLICT';
+    case 'UNAUTHENTICATED':
+      return 'UNAUTHENTICATED';
+    case 'FORBIDDEN':
+      return 'FORBIDDEN';
+    case 'PROJECTION_LAG':
+      return 'PROJECTION_LAG';
+    default: {
+      const unhandled: never = code;
+      throw new Error(`No client code for domain error ${String(unhandled)}`);
+    }
+  }
+}
+
+/** Apollo's own codes that reach the client as they are. */
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Formats every error a client receives: domain errors with their code, field and versions;
+ * GraphQL's own validation errors as Apollo made them; anything else as INTERNAL_SERVER_ERROR
+ * with no detail (the detail goes to the log).
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      const { field, expectedVersion, actualVersion } = original.details;
+      return {
+        message: original.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: {
+          code: clientCode(original.code),
+          ...(field !== undefined ? { field } : {}),
+          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          ...(actualVersion !== undefined ? { actualVersion } : {}),
+        },
+      };
+    }
+    const code = formatted.extensions?.['code'];
+    if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+      return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'Unexpected error while serving a request');
+    return {
+      message: 'Internal server error',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

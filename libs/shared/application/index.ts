@@ -1,0 +1,2 @@
+export * from './execute-command.js';
+export * from './tokens.js';

@@ -1,0 +1,4 @@
+export * from './enums.js';
+export * from './pagination.js';
+export * from './request-context.js';
+export * from './scalars.js';

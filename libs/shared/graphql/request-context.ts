@@ -1,0 +1,27 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { DomainError, type Actor } from '../domain/index.js';
+
+/** What every GraphQL operation carries: who asks (once verified) and the request's id. */
+export interface RequestContext {
+  readonly actor: Actor | undefined;
+  /** Why the caller is not authenticated, when it is not. */
+  readonly authError: DomainError | undefined;
+  readonly correlationId: string;
+}
+
+export function requestContextOf(context: ExecutionContext): RequestContext {
+  return GqlExecutionContext.create(context).getContext<RequestContext>();
+}
+
+/** The authenticated caller; the global guard has already refused anonymous requests. */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  const { actor } = requestContextOf(context);
+  if (!actor) throw new DomainError('UNAUTHENTICATED', 'Authentication is required');
+  return actor;
+});
+
+/** The whole request context, for resolvers that pass the correlation id on. */
+export const CurrentRequest = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): RequestContext => requestContextOf(context),
+);
