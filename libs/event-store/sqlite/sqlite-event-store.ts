@@ -1,0 +1,307 @@
+import type Database from 'better-sqlite3';
+import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
+import type { JsonObject, NewEvent, Position, RecordedEvent } from '../event.js';
+import type {
+  AggregateStreamOptions,
+  AggregateStreamResult,
+  AllSubscription,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeToAllOptions,
+  SubscriptionMessage,
+} from '../event-store.js';
+import {
+  ANY,
+  NO_STREAM,
+  satisfiesExpectedRevision,
+  type ExpectedRevision,
+  type StreamRevision,
+} from '../expected-revision.js';
+import { aggregate, findRetry, positionToNumber, toPosition } from '../local-log.js';
+import { LocalCatchUpSubscription, type LocalLog, type LogPage } from '../local-subscription.js';
+import {
+  openSqliteDatabase,
+  readSynchronous,
+  type SqliteDatabase,
+  type SqliteSynchronous,
+  type SqliteSynchronousLevel,
+} from './open-sqlite-database.js';
+
+export interface SqliteEventStoreOptions {
+  /** FULL (the default) makes every acknowledged append survive a power loss. */
+  readonly synchronous?: SqliteSynchronous;
+  readonly busyTimeoutMs?: number;
+}
+
+const SCHEMA_VERSION = 1;
+
+// Positions are assigned by the append itself (max + 1 under the write lock), not by
+// AUTOINCREMENT, so a rolled back append leaves no hole in the sequence.
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position INTEGER PRIMARY KEY,
+    stream   TEXT    NOT NULL,
+    revision INTEGER NOT NULL CHECK (revision >= 0),
+    event_id TEXT    NOT NULL,
+    type     TEXT    NOT NULL,
+    data     TEXT    NOT NULL,
+    metadata TEXT    NOT NULL,
+    UNIQUE (stream, revision),
+    UNIQUE (event_id)
+  );
+  CREATE INDEX IF NOT EXISTS events_by_type ON events (type, position);
+`;
+
+interface EventRow {
+  readonly position: number;
+  readonly stream: string;
+  readonly revision: number;
+  readonly event_id: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+const COLUMNS = 'position, stream, revision, event_id, type, data, metadata';
+
+/**
+ * The event log in one SQLite file. Global positions are 1, 2, 3, ... without gaps; every append
+ * is one IMMEDIATE transaction, so appends from several connections or processes are serialised
+ * by SQLite's write lock. Subscriptions wake up on appends made through this instance; appends
+ * by another process become visible to them at their next read.
+ */
+export class SqliteEventStore implements EventStore, LocalLog {
+  private readonly db: SqliteDatabase;
+  private readonly statements: Statements;
+  private readonly append: Database.Transaction<
+    (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendResult
+  >;
+  private readonly listeners = new Set<() => void>();
+  private readonly subscriptions = new Set<LocalCatchUpSubscription>();
+
+  constructor(
+    readonly file: string,
+    options: SqliteEventStoreOptions = {},
+  ) {
+    this.db = openSqliteDatabase(file, {
+      synchronous: options.synchronous ?? 'FULL',
+      ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    });
+    try {
+      migrate(this.db);
+      this.statements = prepareStatements(this.db);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    this.append = this.db.transaction((stream, events, expected) => this.appendInTransaction(stream, events, expected));
+  }
+
+  /** The synchronous setting the connection runs with, read back from SQLite. */
+  get synchronous(): SqliteSynchronousLevel {
+    return readSynchronous(this.db);
+  }
+
+  async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const expected = options.expectedRevision ?? ANY;
+    let result: AppendResult;
+    try {
+      result = this.append.immediate(stream, events, expected);
+    } catch (error) {
+      throw this.toPortError(error, stream, events, expected);
+    }
+    for (const listener of this.listeners) listener();
+    return result;
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const rows = this.statements.readStream.all(stream, options.fromRevision ?? 0, options.maxCount ?? -1);
+    return rows.map(toRecordedEvent);
+  }
+
+  async aggregateStream<State, Event extends RecordedEvent = RecordedEvent>(
+    stream: string,
+    options: AggregateStreamOptions<State, Event>,
+  ): Promise<AggregateStreamResult<State>> {
+    return aggregate(await this.readStream(stream), options);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readPage(options.fromPosition, options.eventTypes, options.maxCount ?? -1).events;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    const subscription = new LocalCatchUpSubscription(this, options);
+    this.subscriptions.add(subscription);
+    return {
+      [Symbol.asyncIterator]: (): AsyncIterator<SubscriptionMessage> => subscription[Symbol.asyncIterator](),
+      close: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.close();
+      },
+    };
+  }
+
+  comparePositions(a: Position, b: Position): number {
+    return positionToNumber(a) - positionToNumber(b);
+  }
+
+  /** Ends the open subscriptions, then closes the file. */
+  async close(): Promise<void> {
+    const open = [...this.subscriptions];
+    this.subscriptions.clear();
+    await Promise.all(open.map((subscription) => subscription.close()));
+    this.listeners.clear();
+    if (this.db.open) this.db.close();
+  }
+
+  readPage(after: Position | undefined, eventTypes: readonly string[] | undefined, maxCount: number): LogPage {
+    // The head is read first and bounds the page: an append committed by another connection
+    // between the two reads must not be skipped by a subscriber that moves on to the head.
+    const head = this.statements.lastPosition.get()?.position ?? 0;
+    const from = after === undefined ? 0 : positionToNumber(after);
+    const rows =
+      eventTypes === undefined
+        ? this.statements.readAll.all(from, head, maxCount)
+        : this.statements.readAllOfTypes.all(from, head, JSON.stringify(eventTypes), maxCount);
+    return { events: rows.map(toRecordedEvent), head: head === 0 ? undefined : toPosition(head) };
+  }
+
+  onAppended(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private appendInTransaction(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult {
+    const retry = findRetry(stream, events, (id) => {
+      const row = this.statements.byEventId.get(id);
+      if (row === undefined) return undefined;
+      return row.stream === stream ? toRecordedEvent(row) : { stream: row.stream };
+    });
+    if (retry) return retry;
+
+    const actual = this.currentRevision(stream);
+    if (!satisfiesExpectedRevision(expected, actual)) throw new WrongExpectedRevisionError(stream, expected, actual);
+    if (events.length === 0) {
+      if (actual === NO_STREAM) throw new Error(`Appending no events to "${stream}", which does not exist`);
+      const [last] = this.statements.readStream.all(stream, actual, 1);
+      return { nextExpectedRevision: actual, position: toPosition(last!.position) };
+    }
+    const seen = new Set<string>();
+    for (const event of events) {
+      if (seen.has(event.id)) throw new DuplicateEventIdError(stream, event.id, 'it appears twice in one append');
+      seen.add(event.id);
+    }
+
+    const firstRevision = actual === NO_STREAM ? 0 : actual + 1;
+    const firstPosition = (this.statements.lastPosition.get()?.position ?? 0) + 1;
+    events.forEach((event, index) => {
+      this.statements.insert.run(
+        firstPosition + index,
+        stream,
+        firstRevision + index,
+        event.id,
+        event.type,
+        toJson(event.data, 'data'),
+        toJson(event.metadata, 'metadata'),
+      );
+    });
+    return {
+      nextExpectedRevision: firstRevision + events.length - 1,
+      position: toPosition(firstPosition + events.length - 1),
+    };
+  }
+
+  private currentRevision(stream: string): StreamRevision {
+    return this.statements.lastRevision.get(stream)?.revision ?? NO_STREAM;
+  }
+
+  /**
+   * The write lock makes the checks above authoritative, so a unique violation means a writer
+   * that does not take it (another program on the file): it is still the caller's conflict.
+   */
+  private toPortError(error: unknown, stream: string, events: readonly NewEvent[], expected: ExpectedRevision): unknown {
+    if (!isSqliteError(error)) return error;
+    if (error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      if (error.message.includes('events.event_id')) {
+        const taken = events.find((event) => this.statements.byEventId.get(event.id) !== undefined) ?? events[0];
+        return new DuplicateEventIdError(stream, taken?.id ?? '', 'another append stored it at the same time');
+      }
+      return new WrongExpectedRevisionError(stream, expected, this.currentRevision(stream));
+    }
+    if (error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_IOERR') || error.code === 'SQLITE_FULL') {
+      return new EventStoreUnavailableError(`Cannot append to "${stream}" in ${this.file}: ${error.message}`, {
+        cause: error,
+      });
+    }
+    return error;
+  }
+}
+
+/**
+ * Recognised by its code rather than by class: the native addon keeps the error class it was
+ * first given for the life of the process, which need not be the one this module sees.
+ */
+function isSqliteError(error: unknown): error is { readonly code: string; readonly message: string } {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && code.startsWith('SQLITE_') && typeof message === 'string';
+}
+
+function migrate(db: SqliteDatabase): void {
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version !== 0 && version !== SCHEMA_VERSION) {
+    throw new Error(`Event store file ${db.name} has schema version ${version}; this code knows version ${SCHEMA_VERSION}`);
+  }
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function prepareStatements(db: SqliteDatabase) {
+  return {
+    lastRevision: db.prepare<[string], { revision: number | null }>(
+      'SELECT MAX(revision) AS revision FROM events WHERE stream = ?',
+    ),
+    lastPosition: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+    byEventId: db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`),
+    insert: db.prepare<[number, string, number, string, string, string, string], unknown>(
+      `INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    readStream: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    ),
+    readAll: db.prepare<[number, number, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+    ),
+    readAllOfTypes: db.prepare<[number, number, string, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events
+       WHERE position > ? AND position <= ? AND type IN (SELECT value FROM json_each(?))
+       ORDER BY position LIMIT ?`,
+    ),
+  };
+}
+
+function toJson(value: JsonObject, field: string): string {
+  const json: unknown = JSON.stringify(value);
+  if (typeof json !== 'string' || !json.startsWith('{')) throw new TypeError(`Event ${field} must be a JSON object`);
+  return json;
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    data: JSON.parse(row.data) as JsonObject,
+    metadata: JSON.parse(row.metadata) as JsonObject,
+    stream: row.stream,
+    revision: row.revision,
+    position: toPosition(row.position),
+  };
+}
