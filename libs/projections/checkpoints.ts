@@ -1,0 +1,86 @@
+import type { Position } from '#event-store';
+import type { SqliteDatabase } from '#event-store/sqlite';
+
+export type ProjectionStatus = 'catching-up' | 'live' | 'failed' | 'stopped';
+
+export interface Checkpoint {
+  readonly name: string;
+  readonly version: number;
+  /** Position of the last event applied or skipped; null before the first. */
+  readonly position: Position | null;
+  readonly status: ProjectionStatus;
+  readonly lastError: string | null;
+  readonly updatedAt: string;
+}
+
+interface CheckpointRow {
+  name: string;
+  version: number;
+  position: string | null;
+  status: ProjectionStatus;
+  last_error: string | null;
+  updated_at: string;
+}
+
+export const CHECKPOINT_TABLE = 'projection_checkpoints';
+
+/** One row per projection, in the read-model database so it commits with the rows it vouches for. */
+export class CheckpointTable {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    db.prepare(
+      `CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (
+        name TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        position TEXT,
+        status TEXT NOT NULL,
+        last_error TEXT,
+        updated_at TEXT NOT NULL
+      )`,
+    ).run();
+  }
+
+  get(name: string): Checkpoint | undefined {
+    const row = this.db.prepare(`SELECT * FROM ${CHECKPOINT_TABLE} WHERE name = ?`).get(name) as CheckpointRow | undefined;
+    return row === undefined
+      ? undefined
+      : {
+          name: row.name,
+          version: row.version,
+          position: row.position as Position | null,
+          status: row.status,
+          lastError: row.last_error,
+          updatedAt: row.updated_at,
+        };
+  }
+
+  /** Forgets all progress: the projection starts again from the beginning of the log. */
+  restart(name: string, version: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO ${CHECKPOINT_TABLE} (name, version, position, status, last_error, updated_at)
+         VALUES (?, ?, NULL, 'catching-up', NULL, ?)
+         ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = NULL,
+           status = excluded.status, last_error = NULL, updated_at = excluded.updated_at`,
+      )
+      .run(name, version, this.timestamp());
+  }
+
+  advance(name: string, position: Position, status: ProjectionStatus): void {
+    this.db
+      .prepare(`UPDATE ${CHECKPOINT_TABLE} SET position = ?, status = ?, last_error = NULL, updated_at = ? WHERE name = ?`)
+      .run(position, status, this.timestamp(), name);
+  }
+
+  setStatus(name: string, status: ProjectionStatus, lastError: string | null = null): void {
+    this.db
+      .prepare(`UPDATE ${CHECKPOINT_TABLE} SET status = ?, last_error = ?, updated_at = ? WHERE name = ?`)
+      .run(status, lastError, this.timestamp(), name);
+  }
+
+  private timestamp(): string {
+    return this.now().toISOString();
+  }
+}

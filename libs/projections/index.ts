@@ -1,0 +1,4 @@
+export * from './projection.js';
+export * from './errors.js';
+export { CHECKPOINT_TABLE, type Checkpoint, type ProjectionStatus } from './checkpoints.js';
+export * from './projection-runner.js';

@@ -1,0 +1,397 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import type { Position, RecordedEvent } from '#event-store';
+import { InMemoryEventStore } from '#event-store/in-memory';
+import { openSqliteDatabase, type SqliteDatabase } from '#event-store/sqlite';
+import { CHECKPOINT_TABLE } from './checkpoints.js';
+import { ProjectionFailedError, ProjectionLagError } from './errors.js';
+import type { Projection } from './projection.js';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
+import {
+  eventually,
+  ledger,
+  newEvents,
+  NO_PAUSE,
+  recordingLogger,
+  withBrokenSubscriptions,
+  withGate,
+} from './projection-runner.fixtures.js';
+
+describe('ProjectionRunner', () => {
+  let db: SqliteDatabase;
+  let store: InMemoryEventStore;
+  let logger: ReturnType<typeof recordingLogger>;
+  let started: ProjectionRunner[];
+
+  beforeEach(() => {
+    db = openSqliteDatabase(':memory:', { synchronous: 'NORMAL' });
+    store = new InMemoryEventStore();
+    logger = recordingLogger();
+    started = [];
+  });
+
+  afterEach(async () => {
+    await Promise.all(started.map((runner) => runner.stop()));
+    db.close();
+  });
+
+  function runner(projections: readonly Projection[], options: Partial<ProjectionRunnerOptions> = {}): ProjectionRunner {
+    const created = new ProjectionRunner({ store, database: db, logger, projections, retry: NO_PAUSE, ...options });
+    started.push(created);
+    return created;
+  }
+
+  function checkpointOf(name: string): { version: number; position: string | null; status: string; last_error: string | null } {
+    return db.prepare(`SELECT version, position, status, last_error FROM ${CHECKPOINT_TABLE} WHERE name = ?`).get(name) as never;
+  }
+
+  function statusOf(projections: ProjectionRunner, name: string) {
+    const state = projections.status().find((candidate) => candidate.name === name);
+    if (state === undefined) throw new Error(`no status for ${name}`);
+    return state;
+  }
+
+  async function append(count: number, type = 'ItemAdded', stream = `items-${randomUUID()}`): Promise<Position> {
+    return (await store.appendToStream(stream, newEvents(count, type))).position;
+  }
+
+  const ids = (events: readonly { id: string }[]) => events.map((event) => event.id);
+
+  describe('commits', () => {
+    it('writes rows and checkpoint together: the event that throws leaves neither its row nor a checkpoint past it', async () => {
+      // Given a backlog in which the sixth event cannot be projected
+      const stream = `items-${randomUUID()}`;
+      await store.appendToStream(stream, newEvents(10));
+      const recorded = await store.readStream(stream);
+      const bad = recorded[5]!;
+      let triesOfBad = 0;
+      const projection = ledger({
+        failOn: (event) => {
+          if (event.id !== bad.id) return false;
+          triesOfBad += 1;
+          return true;
+        },
+      });
+      const projections = runner([projection]);
+
+      // When the runner applies it
+      await projections.start();
+      await eventually(() => expect(statusOf(projections, projection.name).status).toBe('failed'));
+
+      // Then the rows and the checkpoint stop together right before it, the row it wrote is gone
+      expect(ids(projection.rows(db))).toEqual(ids(recorded.slice(0, 5)));
+      expect(checkpointOf(projection.name)).toMatchObject({ position: recorded[4]!.position, status: 'failed' });
+      expect(statusOf(projections, projection.name).position).toBe(recorded[4]!.position);
+      // once in its batch, then three times alone
+      expect(triesOfBad).toBe(4);
+    });
+
+    it('rolls back a batch in which an event throws once, then applies every event exactly once', async () => {
+      // Given a backlog whose sixth event fails on its first try only
+      const stream = `items-${randomUUID()}`;
+      await store.appendToStream(stream, newEvents(10));
+      const recorded = await store.readStream(stream);
+      let failed = false;
+      const projection = ledger({
+        failOn: (event) => {
+          if (event.id !== recorded[5]!.id || failed) return false;
+          failed = true;
+          return true;
+        },
+      });
+      const projections = runner([projection]);
+
+      // When the runner applies it
+      await projections.start();
+      await projections.waitFor(recorded[9]!.position, { timeoutMs: 2_000 });
+
+      // Then each event has one row (a second insert would break the unique key) and all is well
+      expect(failed).toBe(true);
+      expect(ids(projection.rows(db))).toEqual(ids(recorded));
+      expect(projections.isHealthy()).toBe(true);
+      expect(logger.lines.filter((line) => line.level === 'error')).toEqual([]);
+    });
+
+    it('applies a backlog of 1,000 events in far fewer transactions than events', async () => {
+      // Given 1,000 events in the log
+      for (let append = 0; append < 10; append++) await store.appendToStream(`items-${randomUUID()}`, newEvents(100));
+      const projection = ledger();
+      const projections = runner([projection]);
+      const commits: number[] = [];
+      projections.onCommitted((_, events) => commits.push(events.length));
+
+      // When the runner catches up
+      await projections.start();
+      await eventually(() => expect(statusOf(projections, projection.name).status).toBe('live'));
+
+      // Then it did so in a handful of transactions
+      expect(projection.rows(db)).toHaveLength(1_000);
+      expect(commits.reduce((sum, count) => sum + count, 0)).toBe(1_000);
+      expect(commits.length).toBeLessThanOrEqual(10);
+
+      // And a live append is applied at once, in a transaction of its own
+      const position = await append(1);
+      await projections.waitFor(position, { timeoutMs: 2_000 });
+      expect(commits.at(-1)).toBe(1);
+    });
+
+    it('tells commit listeners which events it committed, after their rows are readable', async () => {
+      // Given a live runner with a listener that reads the rows as it is called
+      const projection = ledger();
+      const projections = runner([projection]);
+      const seen: { projection: string; events: string[]; rows: number }[] = [];
+      projections.onCommitted((name, events) => seen.push({ projection: name, events: ids(events), rows: projection.rows(db).length }));
+      await projections.start();
+
+      // When two events are appended
+      const stream = `items-${randomUUID()}`;
+      const { position } = await store.appendToStream(stream, newEvents(2));
+      await projections.waitFor(position, { timeoutMs: 2_000 });
+
+      // Then the listener heard of both, with their rows already there
+      expect(seen).toEqual([{ projection: projection.name, events: ids(await store.readStream(stream)), rows: 2 }]);
+    });
+  });
+
+  describe('restarts', () => {
+    it('resumes from the checkpoint: no event applied twice or skipped', async () => {
+      // Given a runner that projected five events and stopped, and five more appended since
+      const projection = ledger();
+      const first = runner([projection]);
+      await first.start();
+      await first.waitFor(await append(5), { timeoutMs: 2_000 });
+      await first.stop();
+      const last = await append(5);
+
+      // When a new runner starts on the same database
+      const second = runner([ledger({ name: projection.name })]);
+      const applied: RecordedEvent[] = [];
+      second.onCommitted((_, events) => applied.push(...events));
+      await second.start();
+      await second.waitFor(last, { timeoutMs: 2_000 });
+
+      // Then it applied only the five new events, and every event has exactly one row
+      const all = await store.readAll();
+      expect(ids(applied)).toEqual(ids(all.slice(5)));
+      expect(ids(projection.rows(db))).toEqual(ids(all));
+      expect(statusOf(second, projection.name).status).toBe('live');
+    });
+
+    it('rebuilds a projection from the start of the log when its version goes up', async () => {
+      // Given a projection at version 1 that projected three events
+      const name = `ledger-${randomUUID().slice(0, 8)}`;
+      const first = runner([ledger({ name, version: 1 })]);
+      await first.start();
+      const last = await append(3);
+      await first.waitFor(last, { timeoutMs: 2_000 });
+      await first.stop();
+
+      // When version 2 starts
+      const upgraded = ledger({ name, version: 2 });
+      const second = runner([upgraded]);
+      await second.start();
+      await second.waitFor(last, { timeoutMs: 2_000 });
+
+      // Then every row was written again by version 2
+      expect(upgraded.rows(db).map((row) => row.version)).toEqual([2, 2, 2]);
+      expect(checkpointOf(name)).toMatchObject({ version: 2, position: last });
+      expect(logger.lines).toContainEqual(
+        expect.objectContaining({ level: 'info', object: expect.objectContaining({ projection: name, version: 2, previousVersion: 1 }) }),
+      );
+    });
+
+    it('rebuilds on demand, offline, up to the end of the log; a later start goes on from there', async () => {
+      // Given a read model that lost rows
+      const projection = ledger();
+      const projections = runner([projection]);
+      await projections.start();
+      const last = await append(3);
+      await projections.waitFor(last, { timeoutMs: 2_000 });
+      await projections.stop();
+      db.prepare(`DELETE FROM ${projection.table}`).run();
+
+      // When it is rebuilt
+      await projections.rebuild([projection.name]);
+
+      // Then it holds every event again, and a restart adds only what comes next
+      expect(projection.rows(db)).toHaveLength(3);
+      expect(checkpointOf(projection.name)).toMatchObject({ position: last, status: 'stopped' });
+      await projections.start();
+      await projections.waitFor(await append(1), { timeoutMs: 2_000 });
+      expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
+    });
+
+    it('refuses to rebuild while running', async () => {
+      const projections = runner([ledger()]);
+      await projections.start();
+
+      await expect(projections.rebuild()).rejects.toThrow('Stop the projection runner before rebuilding');
+    });
+
+    it('opens a broken subscription again from the checkpoint', async () => {
+      // Given a store whose first two subscriptions break after one message
+      const last = await append(5);
+      const projection = ledger();
+      const projections = runner([projection], { store: withBrokenSubscriptions(store, 2) });
+
+      // When the runner follows it
+      await projections.start();
+      await projections.waitFor(last, { timeoutMs: 2_000 });
+
+      // Then every event is there once, and the breaks were logged as warnings
+      expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
+      expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(2);
+      expect(projections.isHealthy()).toBe(true);
+    });
+  });
+
+  describe('failures', () => {
+    it('reports a failing projection with the event and the error, while the others go on', async () => {
+      // Given a projection that cannot handle the second event, beside a sound one
+      const stream = `items-${randomUUID()}`;
+      await store.appendToStream(stream, newEvents(3));
+      const bad = (await store.readStream(stream))[1]!;
+      const failing = ledger({ failOn: (event) => event.id === bad.id });
+      const steady = ledger();
+      const projections = runner([failing, steady]);
+
+      // When they run and more events come
+      await projections.start();
+      await eventually(() => expect(statusOf(projections, failing.name).status).toBe('failed'));
+      const last = await append(2);
+      await projections.waitFor(last, { projections: [steady.name], timeoutMs: 2_000 });
+
+      // Then the failure is reported, named, and pinned to its event
+      expect(projections.isHealthy()).toBe(false);
+      expect(statusOf(projections, failing.name).error).toContain(bad.id);
+      expect(statusOf(projections, failing.name).error).toContain(`cannot project ${bad.id}`);
+      expect(checkpointOf(failing.name)).toMatchObject({ status: 'failed', last_error: expect.stringContaining(bad.id) });
+      const errors = logger.lines.filter((line) => line.level === 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.message).toContain(failing.name);
+      expect(errors[0]!.object).toMatchObject({
+        projection: failing.name,
+        event: { id: bad.id, type: bad.type, stream: bad.stream, revision: 1, position: bad.position },
+        err: expect.objectContaining({ message: `cannot project ${bad.id}` }),
+      });
+      // And the sound projection kept going and is live
+      expect(steady.rows(db)).toHaveLength(5);
+      await eventually(() => expect(statusOf(projections, steady.name).status).toBe('live'));
+    });
+
+    it('marks a projection failed when its setup throws, and starts the others', async () => {
+      const broken: Projection = {
+        ...ledger(),
+        setup: () => {
+          throw new Error('no such column');
+        },
+      };
+      const steady = ledger();
+      const projections = runner([broken, steady]);
+
+      await projections.start();
+
+      expect(statusOf(projections, broken.name)).toMatchObject({ status: 'failed', error: 'no such column' });
+      await projections.waitFor(await append(1), { projections: [steady.name], timeoutMs: 2_000 });
+    });
+  });
+
+  describe('waitFor', () => {
+    it('resolves once the relevant rows are committed', async () => {
+      // Given a live runner
+      const projection = ledger();
+      const projections = runner([projection]);
+      await projections.start();
+
+      // When an event is appended and its position awaited
+      const position = await append(1);
+      await projections.waitFor(position, { eventTypes: ['ItemAdded'], timeoutMs: 2_000 });
+
+      // Then its row is readable right away
+      expect(projection.rows(db)).toHaveLength(1);
+    });
+
+    it('waits only for the projections consuming the given event types, and times out with ProjectionLagError', async () => {
+      // Given a projection of Gated events that lags, beside an up-to-date one of ItemAdded
+      const gate = withGate(store, 'Gated');
+      const items = ledger({ eventTypes: ['ItemAdded'] });
+      const gated = ledger({ eventTypes: ['Gated'] });
+      const projections = runner([items, gated], { store: gate.store });
+      await projections.start();
+      const position = await append(1, 'ItemAdded');
+
+      // When waiting for ItemAdded readers: then the lagging projection does not matter
+      await projections.waitFor(position, { eventTypes: ['ItemAdded'], timeoutMs: 2_000 });
+
+      // When waiting for all readers: then it times out naming the lagging one
+      const lag = await projections.waitFor(position, { timeoutMs: 20 }).catch((error: unknown) => error);
+      expect(lag).toBeInstanceOf(ProjectionLagError);
+      expect((lag as ProjectionLagError).lagging).toEqual([{ name: gated.name, position: null }]);
+
+      // When it catches up: then it is waited for
+      gate.open();
+      await projections.waitFor(position, { eventTypes: ['Gated'], timeoutMs: 2_000 });
+    });
+
+    it('rejects at once when a relevant projection has failed', async () => {
+      // Given a failed projection of ItemAdded and a sound one of ItemRemoved
+      const failing = ledger({ eventTypes: ['ItemAdded'], failOn: () => true });
+      const other = ledger({ eventTypes: ['ItemRemoved'] });
+      const projections = runner([failing, other]);
+      await projections.start();
+      const position = await append(1, 'ItemAdded');
+      await eventually(() => expect(statusOf(projections, failing.name).status).toBe('failed'));
+
+      // Then waiting on it fails long before the deadline, while waiting on the other does not
+      await expect(projections.waitFor(position, { eventTypes: ['ItemAdded'], timeoutMs: 60_000 })).rejects.toBeInstanceOf(
+        ProjectionFailedError,
+      );
+      await projections.waitFor(position, { eventTypes: ['ItemRemoved'], timeoutMs: 2_000 });
+    });
+
+    it('rejects the waiters when the runner stops', async () => {
+      const projections = runner([ledger({ eventTypes: ['Gated'] })], { store: withGate(store, 'Gated').store });
+      await projections.start();
+      const waiting = projections.waitFor(await append(1, 'Gated'), { timeoutMs: 60_000 });
+
+      await projections.stop();
+
+      await expect(waiting).rejects.toBeInstanceOf(ProjectionLagError);
+    });
+  });
+
+  it('advances a filtered projection past events it does not consume, by checkpoint messages', async () => {
+    // Given one ItemAdded event followed by events of other types
+    const projection = ledger({ eventTypes: ['ItemAdded'] });
+    await append(1, 'ItemAdded');
+    const last = await append(5, 'ItemRenamed');
+
+    // When the projection catches up
+    const projections = runner([projection]);
+    await projections.start();
+    await projections.waitFor(last, { projections: [projection.name], timeoutMs: 2_000 });
+
+    // Then its checkpoint is at the end of the log, with one row
+    expect(checkpointOf(projection.name).position).toBe(last);
+    expect(projection.rows(db)).toHaveLength(1);
+  });
+
+  it('reports every projection stopped after stop, with its position kept', async () => {
+    const projection = ledger();
+    const projections = runner([projection]);
+    await projections.start();
+    const position = await append(2);
+    await projections.waitFor(position, { timeoutMs: 2_000 });
+
+    await projections.stop();
+
+    expect(projections.status()).toEqual([{ name: projection.name, version: 1, position, status: 'stopped' }]);
+    expect(checkpointOf(projection.name)).toMatchObject({ position, status: 'stopped' });
+  });
+
+  it('refuses two projections of the same name', () => {
+    const projection = ledger();
+
+    expect(() => runner([projection, ledger({ name: projection.name })])).toThrow(`Two projections are named "${projection.name}"`);
+  });
+});
