@@ -20,7 +20,9 @@ export function parseInstant(value: string, field: string): number {
 /** Parses a calendar date YYYY-MM-DD that exists; returns it unchanged. */
 export function parseDate(value: string, field: string): string {
   const match = DATE.exec(value);
-  const ok = match !== null && new Date(`${value}T00:00:00.000Z`).toISOString().startsWith(value);
+  // A month or day out of range makes an invalid Date, whose toISOString throws: check first.
+  const ms = match === null ? Number.NaN : Date.parse(`${value}T00:00:00.000Z`);
+  const ok = !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value);
   if (!ok) throw invalidInput(field, `${field} must be a calendar date YYYY-MM-DD, got "${value}"`);
   return value;
 }

@@ -1,0 +1,15 @@
+import type { Decider } from '#shared';
+import type { DealCommand } from './commands.js';
+import { decide } from './decide.js';
+import type { DealEvent } from './events.js';
+import { evolve, initialState, type DealStreamState } from './state.js';
+
+export * from './commands.js';
+export { decide } from './decide.js';
+export * from './events.js';
+export * from './state.js';
+
+export const dealDecider: Decider<DealCommand, DealEvent, DealStreamState> = { initialState, evolve, decide };
+
+/** The stream that holds one deal. */
+export const streamFor = (dealId: string): string => `deal-${dealId}`;

@@ -1,0 +1,10 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+
+@InputType()
+export class EndorseSharedGoalInput {
+  @Field(() => ID)
+  goalId!: string;
+
+  @Field(() => Int, { nullable: true })
+  expectedVersion?: number | null;
+}

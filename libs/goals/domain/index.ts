@@ -1,0 +1,15 @@
+import type { Decider } from '#shared';
+import type { GoalCommand } from './commands.js';
+import { decide } from './decide.js';
+import type { GoalEvent } from './events.js';
+import { evolve, initialState, type GoalState } from './state.js';
+
+export * from './commands.js';
+export { decide } from './decide.js';
+export * from './events.js';
+export * from './state.js';
+
+export const goalDecider: Decider<GoalCommand, GoalEvent, GoalState> = { initialState, evolve, decide };
+
+/** The stream that holds one shared goal. */
+export const streamFor = (goalId: string): string => `goal-${goalId}`;

@@ -1,0 +1,19 @@
+import type { Decider } from '#shared';
+import type { RetrospectiveCommand } from './commands.js';
+import { decide } from './decide.js';
+import type { RetrospectiveEvent } from './events.js';
+import { evolve, initialState, type RetroState } from './state.js';
+
+export * from './commands.js';
+export { decide, reasonKindFor } from './decide.js';
+export * from './events.js';
+export * from './state.js';
+
+export const retrospectiveDecider: Decider<RetrospectiveCommand, RetrospectiveEvent, RetroState> = {
+  initialState,
+  evolve,
+  decide,
+};
+
+/** The stream that holds one retrospective. */
+export const streamFor = (retrospectiveId: string): string => `retrospective-${retrospectiveId}`;

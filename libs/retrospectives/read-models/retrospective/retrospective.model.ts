@@ -1,0 +1,95 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar, DateTimeScalar, DealStatusEnum, PageInfo, RetrospectiveStatusEnum, TeamEnum } from '#shared/graphql';
+
+// `deal`, `perspectives.reasons` and `agreedReasons` are resolved fields (batched), declared
+// by the resolvers that load them.
+
+@ObjectType()
+export class Perspective {
+  @Field(() => TeamEnum)
+  team!: TeamEnum;
+
+  @Field()
+  author!: string;
+
+  @Field(() => String, { nullable: true })
+  notes!: string | null;
+
+  @Field(() => DateTimeScalar)
+  filedAt!: string;
+
+  reasonCodes!: string[];
+}
+
+@ObjectType()
+export class ActionItem {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => TeamEnum)
+  ownerTeam!: TeamEnum;
+
+  @Field()
+  description!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  dueDate!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  completedAt!: string | null;
+}
+
+@ObjectType()
+export class Retrospective {
+  @Field(() => ID)
+  id!: string;
+
+  dealId!: string;
+
+  @Field(() => DealStatusEnum)
+  outcome!: DealStatusEnum;
+
+  @Field(() => RetrospectiveStatusEnum)
+  status!: RetrospectiveStatusEnum;
+
+  @Field(() => [Perspective])
+  perspectives!: Perspective[];
+
+  agreedReasonCodes!: string[];
+
+  @Field(() => String, { nullable: true })
+  summary!: string | null;
+
+  @Field(() => [ActionItem])
+  actionItems!: ActionItem[];
+
+  @Field(() => DateTimeScalar)
+  openedAt!: string;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  concludedAt!: string | null;
+
+  @Field(() => Int)
+  version!: number;
+}
+
+@ObjectType()
+export class RetrospectiveEdge {
+  @Field(() => Retrospective)
+  node!: Retrospective;
+
+  @Field()
+  cursor!: string;
+}
+
+@ObjectType()
+export class RetrospectiveConnection {
+  @Field(() => [RetrospectiveEdge])
+  edges!: RetrospectiveEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
