@@ -4,6 +4,7 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   testEnvironment: 'node',
   moduleNameMapper: {
+    '^#api$': '<rootDir>/apps/api/src/index.ts',
     '^#([a-z-]+(?:/[a-z-]+)*)$': '<rootDir>/libs/$1/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -40,7 +40,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const production = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
   const eventStore = oneOf(env, 'EVENT_STORE', ['sqlite', 'esdb'] as const, 'sqlite');
   const connectionString = optional(env, 'EVENTSTORE_CONNECTION_STRING');
-  if (connectionString !== undefined && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\//.test(connectionString)) {
+  if (connectionString !== undefined && !/^esdb(\+discover)?:\/\//.test(connectionString)) {
     throw new ConfigError(
       `EVENTSTORE_CONNECTION_STRING must be an EventStoreDB connection string such as esdb://localhost:2113?tls=false, got "${connectionString}"`,
     );

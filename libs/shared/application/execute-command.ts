@@ -28,8 +28,13 @@ export interface ExecuteResult<State> {
   readonly state: State;
   /** Revision of the stream's last event, or NO_STREAM when the command created nothing. */
   readonly revision: StreamRevision;
-  /** Global position of the last appended event; undefined when nothing was appended. */
+  /**
+   * Global position of the last appended event or, for an idempotent repeat, of the stream's last
+   * event (the read models must include it before the answer is read from them).
+   */
   readonly position: Position | undefined;
+  /** Types of the events the read models must include: those appended, or the stream's own. */
+  readonly eventTypes: readonly string[];
   readonly appended: readonly RecordedEvent[];
 }
 
@@ -45,13 +50,21 @@ export async function executeCommand<Command, Event extends DomainEvent, State>(
 ): Promise<ExecuteResult<State>> {
   const commandId = randomUUID();
   for (let attempt = 1; ; attempt++) {
+    let lastPosition: Position | undefined;
+    const streamTypes = new Set<string>();
     const { state, currentRevision } = await store.aggregateStream(options.stream, {
       initialState: decider.initialState,
-      evolve: (current: State, event: RecordedEvent) => decider.evolve(current, toDomainEvent<Event>(event)),
+      evolve: (current: State, event: RecordedEvent) => {
+        lastPosition = event.position;
+        streamTypes.add(event.type);
+        return decider.evolve(current, toDomainEvent<Event>(event));
+      },
     });
     const events = decider.decide(options.command, state, options.context);
     // An idempotent repeat changes nothing, so a stale expectedVersion does not make it fail.
-    if (events.length === 0) return { state, revision: currentRevision, position: undefined, appended: [] };
+    if (events.length === 0) {
+      return { state, revision: currentRevision, position: lastPosition, eventTypes: [...streamTypes], appended: [] };
+    }
     checkExpectedVersion(options, currentRevision);
 
     const newEvents = events.map((event) => toNewEvent(event, options.context, commandId));
@@ -70,6 +83,7 @@ export async function executeCommand<Command, Event extends DomainEvent, State>(
         state: events.reduce(decider.evolve, state),
         revision: result.nextExpectedRevision,
         position: result.position,
+        eventTypes: [...new Set(appended.map((event) => event.type))],
         appended,
       };
     } catch (error) {

@@ -1,2 +1,3 @@
+export * from './command-runner.js';
 export * from './execute-command.js';
 export * from './tokens.js';

@@ -1,0 +1,74 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import type { SqliteDatabase } from '#event-store/sqlite';
+import { ProjectionRunner } from '#projections';
+import {
+  APP_LOGGER,
+  CLOCK,
+  CommandRunner,
+  CURRENCY,
+  READ_MODEL_DATABASE,
+  READ_YOUR_WRITES,
+  systemClock,
+  type Clock,
+} from '#shared/application';
+import { currency } from '#shared';
+import type { TokenVerifier } from '#identity';
+import type { AppConfig } from './config.js';
+import { readYourWritesOver } from './core/read-your-writes.js';
+import { APP_CONFIG } from './core/tokens.js';
+import { AuthGuard } from './graphql/auth.guard.js';
+import { graphQLOptions } from './graphql/graphql-options.js';
+import { HealthController } from './health/health.controller.js';
+import { HealthResolver } from './health/health.resolver.js';
+import { HealthService } from './health/health.service.js';
+import type { Logger } from './logger.js';
+
+/** What the app is built from: made and owned by the bootstrap, handed to Nest as values. */
+export interface AppInfrastructure {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly verifier: TokenVerifier;
+  readonly eventStore: EventStore;
+  readonly readModels: SqliteDatabase;
+  readonly projections: ProjectionRunner;
+  readonly clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(infrastructure: AppInfrastructure): DynamicModule {
+    const { config, logger } = infrastructure;
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        CqrsModule.forRoot(),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          ...graphQLOptions({ verifier: infrastructure.verifier, logger, production: config.production }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_LOGGER, useValue: logger },
+        { provide: EVENT_STORE, useValue: infrastructure.eventStore },
+        { provide: READ_MODEL_DATABASE, useValue: infrastructure.readModels },
+        { provide: ProjectionRunner, useValue: infrastructure.projections },
+        { provide: CURRENCY, useValue: currency(config.currency) },
+        { provide: CLOCK, useValue: infrastructure.clock ?? systemClock },
+        { provide: READ_YOUR_WRITES, useValue: readYourWritesOver(infrastructure.projections) },
+        CommandRunner,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        HealthService,
+        HealthResolver,
+      ],
+      exports: [APP_CONFIG, APP_LOGGER, EVENT_STORE, READ_MODEL_DATABASE, ProjectionRunner, CURRENCY, CLOCK, CommandRunner],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import type { EventStore } from '#event-store';
+import { openSqliteDatabase, type SqliteDatabase } from '#event-store/sqlite';
+import type { AppConfig } from '../config.js';
+
+/** Opens the configured event store; an unreachable EventStoreDB is a clear error, not a hang. */
+export async function openEventStore(config: AppConfig): Promise<EventStore> {
+  if (config.eventStore === 'esdb') {
+    const { connectEsdbEventStore } = await import('#event-store/esdb');
+    return connectEsdbEventStore(config.eventStoreConnectionString!, { deadlineMs: 10_000 });
+  }
+  const { SqliteEventStore } = await import('#event-store/sqlite');
+  return new SqliteEventStore(join(config.dataDir, 'events.sqlite'), { synchronous: config.sqliteSynchronous });
+}
+
+/**
+ * The read models' database, beside the service. It is rebuilt from the log, so it trades the
+ * last transactions on power loss (NORMAL) for speed; the projections' checkpoints commit with
+ * their rows, so a lost tail is simply projected again.
+ */
+export function openReadModelDatabase(config: AppConfig): SqliteDatabase {
+  return openSqliteDatabase(join(config.dataDir, 'read-models.sqlite'), { synchronous: 'NORMAL' });
+}

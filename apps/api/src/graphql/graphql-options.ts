@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { DomainError, type Actor } from '#shared';
+import type { RequestContext } from '#shared/graphql';
+import { bearerToken, type TokenVerifier } from '#identity';
+import type { Logger } from '../logger.js';
+import { createErrorFormatter } from './error-mapping.js';
+
+export interface GraphQLOptionsInput {
+  readonly verifier: TokenVerifier;
+  readonly logger: Logger;
+  readonly production: boolean;
+}
+
+/** Limits of a document (PRODUCT §6), generous enough for every query of the contract. */
+export const DOCUMENT_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  maxCost: 5000,
+} as const;
+
+interface HttpContextArgument {
+  readonly req: { headers: Record<string, string | string[] | undefined> };
+}
+
+interface WsContextArgument {
+  readonly connectionParams?: Readonly<Record<string, unknown>>;
+}
+
+export function graphQLOptions({ verifier, logger, production }: GraphQLOptionsInput): ApolloDriverConfig {
+  const armor = new ApolloArmor({
+    maxDepth: { n: DOCUMENT_LIMITS.maxDepth },
+    maxAliases: { n: DOCUMENT_LIMITS.maxAliases },
+    // graphql-js enforces the token limit while parsing (parseOptions below), so a syntax error
+    // still answers GRAPHQL_PARSE_FAILED rather than the plugin's validation code.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: DOCUMENT_LIMITS.maxDirectives },
+    costLimit: { maxCost: DOCUMENT_LIMITS.maxCost },
+    blockFieldSuggestion: { enabled: production },
+  });
+  const protection = armor.protect();
+
+  const authenticate = async (header: unknown): Promise<Pick<RequestContext, 'actor' | 'authError'>> => {
+    const token = bearerToken(typeof header === 'string' ? header : undefined);
+    if (token === undefined) return { actor: undefined, authError: undefined };
+    if (token === '') {
+      return { actor: undefined, authError: new DomainError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"') };
+    }
+    try {
+      const actor: Actor = await verifier.verify(token);
+      return { actor, authError: undefined };
+    } catch (error) {
+      if (error instanceof DomainError) return { actor: undefined, authError: error };
+      throw error;
+    }
+  };
+
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: !production,
+    // The landing page loads assets from the web; this service stays on its own host.
+    playground: false,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: DOCUMENT_LIMITS.maxTokens },
+    formatError: createErrorFormatter(logger),
+    // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
+    plugins: protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>,
+    validationRules: [...protection.validationRules],
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+      },
+    },
+    context: async (argument: HttpContextArgument | WsContextArgument): Promise<RequestContext> => {
+      const header =
+        'req' in argument && argument.req
+          ? argument.req.headers['authorization']
+          : (argument as WsContextArgument).connectionParams?.['authorization'];
+      const correlation = 'req' in argument && argument.req ? argument.req.headers['x-correlation-id'] : undefined;
+      return {
+        ...(await authenticate(header)),
+        correlationId: typeof correlation === 'string' && /^[\w-]{1,64}$/.test(correlation) ? correlation : randomUUID(),
+      };
+    },
+  };
+}

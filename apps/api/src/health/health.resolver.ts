@@ -1,0 +1,14 @@
+import { Inject } from '@nestjs/common';
+import { Query, Resolver } from '@nestjs/graphql';
+import { HealthService } from './health.service.js';
+import { Health } from './health.model.js';
+
+@Resolver(() => Health)
+export class HealthResolver {
+  constructor(@Inject(HealthService) private readonly health: HealthService) {}
+
+  @Query(() => Health, { name: 'health', description: 'Whether this instance can serve: its store and its read models.' })
+  report(): Health {
+    return this.health.report();
+  }
+}

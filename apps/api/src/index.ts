@@ -1,0 +1,3 @@
+// What the end-to-end tests and tools may start: the whole service, configured as in production.
+export { createApp, type TandemApp } from './bootstrap.js';
+export { ConfigError, loadConfig, type AppConfig } from './config.js';
