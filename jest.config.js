@@ -14,6 +14,7 @@ const shared = {
 };
 
 export default {
+  globalSetup: '<rootDir>/test/esdb-notice.mjs',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     { ...shared, displayName: 'contract', testMatch: ['<rootDir>/{apps,libs,test}/**/*.contract-spec.ts'] },
