@@ -1,2 +1,13 @@
+import { reasonsProjection } from './read-models/reason/reason.projection.js';
+
 export * from './domain/index.js';
-export * from './read-models/reason/reason.model.js';
+export { ReasonCatalogSource } from './application/reason-catalog.js';
+export { SERVICE_ACTOR } from './application/catalog-seeder.js';
+export { Reason } from './read-models/reason/reason.model.js';
+export { reasonsProjection } from './read-models/reason/reason.projection.js';
+export { reasonLoader } from './read-models/reason/reason-loader.js';
+export { ReasonsReader, type ReasonRow } from './read-models/reason/reasons.reader.js';
+export { ReasonsModule } from './reasons.module.js';
+
+/** The read models this context feeds from the log. */
+export const REASON_PROJECTIONS = [reasonsProjection];

@@ -18,6 +18,7 @@ import {
 } from '#shared/application';
 import { currency } from '#shared';
 import type { TokenVerifier } from '#identity';
+import { ReasonsModule } from '#reasons';
 import type { AppConfig } from './config.js';
 import { readYourWritesOver } from './core/read-your-writes.js';
 import { APP_CONFIG } from './core/tokens.js';
@@ -52,6 +53,7 @@ export class AppModule {
           driver: ApolloDriver,
           ...graphQLOptions({ verifier: infrastructure.verifier, logger, production: config.production }),
         }),
+        ReasonsModule,
       ],
       controllers: [HealthController],
       providers: [

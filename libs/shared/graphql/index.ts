@@ -2,3 +2,4 @@ export * from './enums.js';
 export * from './pagination.js';
 export * from './request-context.js';
 export * from './scalars.js';
+export * from './loaders.js';

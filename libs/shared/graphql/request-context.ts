@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { DomainError, type Actor } from '../domain/index.js';
@@ -8,6 +9,8 @@ export interface RequestContext {
   /** Why the caller is not authenticated, when it is not. */
   readonly authError: DomainError | undefined;
   readonly correlationId: string;
+  /** This operation's DataLoaders, by name (see requestLoader). */
+  readonly loaders: Map<string, DataLoader<string, unknown>>;
 }
 
 export function requestContextOf(context: ExecutionContext): RequestContext {
@@ -25,3 +28,12 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
 export const CurrentRequest = createParamDecorator(
   (_data: unknown, context: ExecutionContext): RequestContext => requestContextOf(context),
 );
+
+/**
+ * What a mutation answers from: the read model of what it just wrote. After read-your-writes a
+ * missing row is a bug, not a client error, so it surfaces as an internal error.
+ */
+export function readBack<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing from the read models after its write`);
+  return value;
+}

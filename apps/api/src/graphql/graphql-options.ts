@@ -85,6 +85,7 @@ export function graphQLOptions({ verifier, logger, production }: GraphQLOptionsI
       const correlation = 'req' in argument && argument.req ? argument.req.headers['x-correlation-id'] : undefined;
       return {
         ...(await authenticate(header)),
+        loaders: new Map(),
         correlationId: typeof correlation === 'string' && /^[\w-]{1,64}$/.test(correlation) ? correlation : randomUUID(),
       };
     },

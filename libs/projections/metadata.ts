@@ -1,0 +1,23 @@
+import type { JsonObject } from '#event-store';
+
+/** What every appended event's metadata says of who recorded it and when (PRODUCT §2). */
+export interface EventProvenance {
+  /** The token's `sub`. */
+  readonly actor: string;
+  readonly team: string;
+  /** ISO-8601 server time of the write. */
+  readonly recordedAt: string;
+  /** recordedAt in epoch milliseconds, for as-of comparisons. */
+  readonly recordedAtMs: number;
+}
+
+/** Reads the provenance of an event; a field the metadata lacks reads as empty, never as a throw. */
+export function provenanceOf(event: { readonly metadata: JsonObject }): EventProvenance {
+  const text = (key: string): string => {
+    const value = event.metadata[key];
+    return typeof value === 'string' ? value : '';
+  };
+  const recordedAt = text('recordedAt');
+  const recordedAtMs = Date.parse(recordedAt);
+  return { actor: text('actor'), team: text('team'), recordedAt, recordedAtMs: Number.isNaN(recordedAtMs) ? 0 : recordedAtMs };
+}

@@ -1,0 +1,29 @@
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import { CurrentRequest, ReasonKindEnum, type RequestContext } from '#shared/graphql';
+import { Reason } from './reason.model.js';
+import { ListReasonsQuery } from './reason.query-handler.js';
+import { reasonLoader } from './reason-loader.js';
+import { ReasonsReader, type ReasonRow } from './reasons.reader.js';
+
+@Resolver(() => Reason)
+export class ReasonResolver {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly catalog: ReasonsReader,
+  ) {}
+
+  @Query(() => [Reason])
+  reasons(
+    @Args('kind', { type: () => ReasonKindEnum, nullable: true }) kind: ReasonKindEnum | null,
+    @Args('includeRetired', { defaultValue: false }) includeRetired: boolean,
+  ): Promise<ReasonRow[]> {
+    return this.queries.execute(new ListReasonsQuery(kind ?? null, includeRetired));
+  }
+
+  @ResolveField(() => Reason, { nullable: true })
+  mergedInto(@Parent() reason: ReasonRow, @CurrentRequest() request: RequestContext): Promise<ReasonRow | null> | null {
+    if (reason.mergedIntoCode === null) return null;
+    return reasonLoader(this.catalog, request).load(reason.mergedIntoCode);
+  }
+}
