@@ -1,2 +1,8 @@
+import type { Projection } from '#projections';
+
 export * from './domain/index.js';
 export * from './read-models/scoreboard/insight.model.js';
+export { InsightsModule } from './insights.module.js';
+
+/** The read models this context feeds from the log. */
+export const INSIGHT_PROJECTIONS: readonly Projection[] = [];

@@ -18,7 +18,11 @@ import {
 } from '#shared/application';
 import { currency } from '#shared';
 import type { TokenVerifier } from '#identity';
+import { DealsModule } from '#deals';
+import { GoalsModule } from '#goals';
+import { InsightsModule } from '#insights';
 import { ReasonsModule } from '#reasons';
+import { RetrospectivesModule } from '#retrospectives';
 import type { AppConfig } from './config.js';
 import { readYourWritesOver } from './core/read-your-writes.js';
 import { APP_CONFIG } from './core/tokens.js';
@@ -54,6 +58,10 @@ export class AppModule {
           ...graphQLOptions({ verifier: infrastructure.verifier, logger, production: config.production }),
         }),
         ReasonsModule,
+        DealsModule,
+        GoalsModule,
+        RetrospectivesModule,
+        InsightsModule,
       ],
       controllers: [HealthController],
       providers: [
