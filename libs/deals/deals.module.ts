@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DealsReader } from './read-models/deal/deals.reader.js';
 
 @Module({
-  providers: [],
+  providers: [DealsReader],
+  exports: [DealsReader],
 })
 export class DealsModule {}

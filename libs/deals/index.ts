@@ -6,3 +6,4 @@ export { DealsModule } from './deals.module.js';
 
 /** The read models this context feeds from the log. */
 export const DEAL_PROJECTIONS: readonly Projection[] = [];
+export { DealsReader, type DealRow } from './read-models/deal/deals.reader.js';

@@ -6,3 +6,4 @@ export { InsightsModule } from './insights.module.js';
 
 /** The read models this context feeds from the log. */
 export const INSIGHT_PROJECTIONS: readonly Projection[] = [];
+export * from './read-models/goal-progress/insights.reader.js';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { InsightsReader } from './read-models/goal-progress/insights.reader.js';
 
 @Module({
-  providers: [],
+  providers: [InsightsReader],
+  exports: [InsightsReader],
 })
 export class InsightsModule {}
