@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { errorCode, gql } from './support/graphql-client.js';
+import { DataDirLockedError } from '#api';
 import { startTestApp, type RunningApp } from './support/test-app.js';
 import { teamTokens } from './support/tokens.js';
 
@@ -43,14 +44,15 @@ describe('the reason catalog over GraphQL', () => {
   });
 
   it('defines the catalog once across restarts on the same data', async () => {
-    const restarted = await startTestApp({}, app.dataDir);
-    try {
-      const reasons = await gql(restarted.url, REASONS, { includeRetired: true }, tokens.sales);
-      const codes: string[] = reasons.data?.['reasons'].map((reason: { code: string }) => reason.code);
-      expect(codes.filter((code) => code === 'PRICE_TOO_HIGH')).toHaveLength(1);
-    } finally {
-      await restarted.stop({ keepData: true });
-    }
+    await app.stop({ keepData: true });
+    app = await startTestApp({}, app.dataDir);
+    const reasons = await gql(app.url, REASONS, { includeRetired: true }, tokens.sales);
+    const codes: string[] = reasons.data?.['reasons'].map((reason: { code: string }) => reason.code);
+    expect(codes.filter((code) => code === 'PRICE_TOO_HIGH')).toHaveLength(1);
+  });
+
+  it('refuses a second service on data another one is using', async () => {
+    await expect(startTestApp({}, app.dataDir)).rejects.toThrow(DataDirLockedError);
   });
 
   it('lets REVOPS define a reason, and answers it from the read model at once', async () => {

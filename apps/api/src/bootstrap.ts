@@ -7,6 +7,7 @@ import { ProjectionRunner } from '#projections';
 import type { Clock } from '#shared/application';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
+import { lockDataDir } from './core/data-dir-lock.js';
 import { openEventStore, openReadModelDatabase } from './core/infrastructure.js';
 import { NestPinoLogger, type Logger } from './logger.js';
 import { PROJECTIONS } from './projections.js';
@@ -29,32 +30,42 @@ const BODY_LIMIT = '1mb';
  * the Nest application on top. The caller listens (main) or drives it in tests.
  */
 export async function createApp(config: AppConfig, logger: Logger, options: CreateAppOptions = {}): Promise<TandemApp> {
-  const { verifier, devCredentials } = await authentication(config);
-  const eventStore = await openEventStore(config);
-  const readModels = openReadModelDatabase(config);
-  const projections = new ProjectionRunner({ store: eventStore, database: readModels, logger, projections: PROJECTIONS });
-
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ config, logger, verifier, eventStore, readModels, projections, ...(options.clock ? { clock: options.clock } : {}) }),
-    { logger: new NestPinoLogger(logger), bodyParser: false },
-  );
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  await app.init();
-  await projections.start();
-
-  let closed = false;
-  return {
-    app,
-    devCredentials,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await app.close();
-      await projections.stop();
-      await eventStore.close();
-      readModels.close();
-    },
+  // Closed in reverse order of opening, on a failed start as on shutdown.
+  const resources: (() => Promise<void> | void)[] = [];
+  const closeAll = async () => {
+    while (resources.length > 0) await resources.pop()!();
   };
+  try {
+    const lock = lockDataDir(config.dataDir);
+    resources.push(() => lock.release());
+    const { verifier, devCredentials } = await authentication(config);
+    const eventStore = await openEventStore(config);
+    resources.push(() => eventStore.close());
+    const readModels = openReadModelDatabase(config);
+    resources.push(() => {
+      readModels.close();
+    });
+    const projections = new ProjectionRunner({ store: eventStore, database: readModels, logger, projections: PROJECTIONS });
+    resources.push(() => projections.stop());
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({ config, logger, verifier, eventStore, readModels, projections, ...(options.clock ? { clock: options.clock } : {}) }),
+      { logger: new NestPinoLogger(logger), bodyParser: false },
+    );
+    resources.push(() => app.close());
+    app.useBodyParser('json', { limit: BODY_LIMIT });
+    await app.init();
+    await projections.start();
+
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      devCredentials,
+      close: () => (closing ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
 }
 
 async function authentication(config: AppConfig): Promise<{ verifier: TokenVerifier; devCredentials: DevCredentials | undefined }> {

@@ -1,18 +1,9 @@
-import { ConfigError, loadConfig } from './config.js';
+import { configOrExit } from './cli.js';
 import { createLogger } from './logger.js';
 import { createApp } from './bootstrap.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = configOrExit();
   const logger = createLogger(config.logLevel);
   let tandem;
   try {
