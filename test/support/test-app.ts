@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createApp, loadConfig, type TandemApp } from '#api';
+import { createApp, loadConfig, type CreateAppOptions, type TandemApp } from '#api';
 import { TEST_SECRET } from './tokens.js';
 
 export interface RunningApp {
@@ -14,10 +14,14 @@ export interface RunningApp {
 }
 
 /** Starts the real service on a free port with SQLite in a temporary data directory. */
-export async function startTestApp(env: Record<string, string> = {}, dataDir?: string): Promise<RunningApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  dataDir?: string,
+  options: CreateAppOptions = {},
+): Promise<RunningApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
   const config = loadConfig({ DATA_DIR: dir, PORT: '0', AUTH_JWT_SECRET: TEST_SECRET, NODE_ENV: 'test', ...env });
-  const tandem = await createApp(config, pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }));
+  const tandem = await createApp(config, pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), options);
   await tandem.app.listen(0, '127.0.0.1');
   const address = tandem.app.getHttpServer().address() as { port: number };
   return {

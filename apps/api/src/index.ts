@@ -1,5 +1,5 @@
 // What the end-to-end tests and tools may start: the whole service, configured as in production.
-export { createApp, type TandemApp } from './bootstrap.js';
+export { createApp, type CreateAppOptions, type TandemApp } from './bootstrap.js';
 export { ConfigError, loadConfig, type AppConfig } from './config.js';
 export { rebuildProjections } from './rebuild.js';
 export { DataDirLockedError } from './core/data-dir-lock.js';
