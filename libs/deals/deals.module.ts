@@ -1,8 +1,48 @@
 import { Module } from '@nestjs/common';
+import { ReasonsModule } from '#reasons';
+import { LoseDealHandler } from './commands/lose-deal/lose-deal.handler.js';
+import { LoseDealResolver } from './commands/lose-deal/lose-deal.resolver.js';
+import { MoveDealStageHandler } from './commands/move-deal-stage/move-deal-stage.handler.js';
+import { MoveDealStageResolver } from './commands/move-deal-stage/move-deal-stage.resolver.js';
+import { OpenDealHandler } from './commands/open-deal/open-deal.handler.js';
+import { OpenDealResolver } from './commands/open-deal/open-deal.resolver.js';
+import { RecordTouchHandler } from './commands/record-touch/record-touch.handler.js';
+import { RecordTouchResolver } from './commands/record-touch/record-touch.resolver.js';
+import { ReopenDealHandler } from './commands/reopen-deal/reopen-deal.handler.js';
+import { ReopenDealResolver } from './commands/reopen-deal/reopen-deal.resolver.js';
+import { ReviseDealHandler } from './commands/revise-deal/revise-deal.handler.js';
+import { ReviseDealResolver } from './commands/revise-deal/revise-deal.resolver.js';
+import { WinDealHandler } from './commands/win-deal/win-deal.handler.js';
+import { WinDealResolver } from './commands/win-deal/win-deal.resolver.js';
+import { GetDealHandler, ListDealsHandler } from './read-models/deal/deal.query-handler.js';
+import { DealResolver } from './read-models/deal/deal.resolver.js';
 import { DealsReader } from './read-models/deal/deals.reader.js';
 
+/** Deals: SALES and REVOPS run them, each team records its own touches, every context reads them. */
 @Module({
-  providers: [DealsReader],
+  imports: [ReasonsModule],
+  providers: [
+    DealsReader,
+    // commands
+    OpenDealHandler,
+    OpenDealResolver,
+    RecordTouchHandler,
+    RecordTouchResolver,
+    MoveDealStageHandler,
+    MoveDealStageResolver,
+    ReviseDealHandler,
+    ReviseDealResolver,
+    WinDealHandler,
+    WinDealResolver,
+    LoseDealHandler,
+    LoseDealResolver,
+    ReopenDealHandler,
+    ReopenDealResolver,
+    // read models
+    GetDealHandler,
+    ListDealsHandler,
+    DealResolver,
+  ],
   exports: [DealsReader],
 })
 export class DealsModule {}

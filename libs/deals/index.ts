@@ -1,9 +1,20 @@
 import type { Projection } from '#projections';
+import { dealsProjection } from './read-models/deal/deal.projection.js';
 
 export * from './domain/index.js';
 export * from './read-models/deal/deal.model.js';
 export { DealsModule } from './deals.module.js';
+export { DEALS_PROJECTION, dealsProjection } from './read-models/deal/deal.projection.js';
+export { dealLoader } from './read-models/deal/deal-loader.js';
+export { GetDealQuery } from './read-models/deal/deal.query-handler.js';
+export {
+  DealsReader,
+  type DealFilter,
+  type DealPage,
+  type DealRow,
+  type HistoryRow,
+  type TouchRow,
+} from './read-models/deal/deals.reader.js';
 
 /** The read models this context feeds from the log. */
-export const DEAL_PROJECTIONS: readonly Projection[] = [];
-export { DealsReader, type DealRow } from './read-models/deal/deals.reader.js';
+export const DEAL_PROJECTIONS: readonly Projection[] = [dealsProjection];

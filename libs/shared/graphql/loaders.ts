@@ -19,3 +19,12 @@ export function requestLoader<Key extends string, Value>(
   request.loaders.set(name, loader as DataLoader<string, unknown>);
   return loader;
 }
+
+/**
+ * The `resolve` of every subscription: graphql-ws builds one context per subscription, so its
+ * loaders would keep the first event's rows for every later one. Each delivery starts afresh.
+ */
+export function freshDelivery<Payload>(payload: Payload, _args: unknown, request: RequestContext): Payload {
+  request.loaders.clear();
+  return payload;
+}

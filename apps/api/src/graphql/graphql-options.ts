@@ -42,6 +42,7 @@ export function graphQLOptions({ verifier, logger, production }: GraphQLOptionsI
     blockFieldSuggestion: { enabled: production },
   });
   const protection = armor.protect();
+  const formatError = createErrorFormatter(logger);
 
   const authenticate = async (header: unknown): Promise<Pick<RequestContext, 'actor' | 'authError'>> => {
     const token = bearerToken(typeof header === 'string' ? header : undefined);
@@ -68,13 +69,17 @@ export function graphQLOptions({ verifier, logger, production }: GraphQLOptionsI
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: DOCUMENT_LIMITS.maxTokens },
-    formatError: createErrorFormatter(logger),
+    formatError,
     // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
     plugins: protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>,
     validationRules: [...protection.validationRules],
     subscriptions: {
+      // graphql-ws bypasses Apollo's formatError: the same mapping is applied to what
+      // subscribers receive, so a missing token is UNAUTHENTICATED there too.
       'graphql-ws': {
         path: '/graphql',
+        onNext: (_context, _id, _payload, _args, result) =>
+          result.errors === undefined ? undefined : { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) },
       },
     },
     context: async (argument: HttpContextArgument | WsContextArgument): Promise<RequestContext> => {

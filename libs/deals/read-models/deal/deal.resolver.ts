@@ -1,0 +1,74 @@
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import type { RecordedEvent } from '#event-store';
+import { liveFeed, ProjectionRunner } from '#projections';
+import { reasonLoader, ReasonsReader, Reason, type ReasonRow } from '#reasons';
+import { CurrentRequest, DealStatusEnum, freshDelivery, type RequestContext } from '#shared/graphql';
+import { Deal, DealConnection, HistoryEntry, Touch } from './deal.model.js';
+import { DEALS_PROJECTION } from './deal.projection.js';
+import { GetDealQuery, ListDealsQuery } from './deal.query-handler.js';
+import { dealHistoryLoader, dealTouchesLoader } from './deal-loader.js';
+import { DealsReader, type DealPage, type DealRow, type HistoryRow, type TouchRow } from './deals.reader.js';
+
+const CLOSING_EVENTS = new Set(['DealWon', 'DealLost']);
+
+@Resolver(() => Deal)
+export class DealResolver {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly reader: DealsReader,
+    private readonly reasons: ReasonsReader,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  @Query(() => Deal, { nullable: true })
+  deal(@Args('id', { type: () => ID }) id: string): Promise<DealRow | null> {
+    return this.queries.execute(new GetDealQuery(id));
+  }
+
+  @Query(() => DealConnection)
+  deals(
+    @Args('status', { type: () => DealStatusEnum, nullable: true }) status: DealStatusEnum | null,
+    @Args('segment', { type: () => String, nullable: true }) segment: string | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<DealPage> {
+    return this.queries.execute(new ListDealsQuery({ status: status ?? null, segment: segment ?? null }, first, after ?? null));
+  }
+
+  @Subscription(() => Deal, { resolve: freshDelivery })
+  dealClosed(): AsyncIterableIterator<DealRow> {
+    return liveFeed(this.projections, [DEALS_PROJECTION], (events: readonly RecordedEvent[]) => {
+      const ids = events.filter((event) => CLOSING_EVENTS.has(event.type)).map((event) => String(event.data['dealId']));
+      if (ids.length === 0) return [];
+      const rows = this.reader.byIds(ids);
+      return ids.flatMap((id) => rows.get(id) ?? []);
+    });
+  }
+
+  @ResolveField(() => [Touch])
+  async touches(@Parent() deal: DealRow, @CurrentRequest() request: RequestContext): Promise<TouchRow[]> {
+    return (await dealTouchesLoader(this.reader, request).load(deal.id)) ?? [];
+  }
+
+  @ResolveField(() => [HistoryEntry])
+  async history(@Parent() deal: DealRow, @CurrentRequest() request: RequestContext): Promise<HistoryRow[]> {
+    return (await dealHistoryLoader(this.reader, request).load(deal.id)) ?? [];
+  }
+
+  /** The reason under its current name: a reason merged since counts as its survivor, through chains. */
+  @ResolveField(() => Reason, { nullable: true })
+  async lossReason(@Parent() deal: DealRow, @CurrentRequest() request: RequestContext): Promise<ReasonRow | null> {
+    if (deal.lossReasonCode === null) return null;
+    const loader = reasonLoader(this.reasons, request);
+    let reason = await loader.load(deal.lossReasonCode);
+    const seen = new Set<string>();
+    while (reason !== null && reason.mergedIntoCode !== null && !seen.has(reason.code)) {
+      seen.add(reason.code);
+      const survivor: ReasonRow | null = await loader.load(reason.mergedIntoCode);
+      if (survivor === null) break;
+      reason = survivor;
+    }
+    return reason;
+  }
+}
