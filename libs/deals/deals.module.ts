@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReasonsModule } from '#reasons';
+import { DealCommands } from './application/deal-commands.js';
 import { LoseDealHandler } from './commands/lose-deal/lose-deal.handler.js';
 import { LoseDealResolver } from './commands/lose-deal/lose-deal.resolver.js';
 import { MoveDealStageHandler } from './commands/move-deal-stage/move-deal-stage.handler.js';
@@ -22,6 +23,7 @@ import { DealsReader } from './read-models/deal/deals.reader.js';
 @Module({
   imports: [ReasonsModule],
   providers: [
+    DealCommands,
     DealsReader,
     // commands
     OpenDealHandler,

@@ -1,21 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '#shared/application';
-import { dealDecider, parseRecordTouchInput, streamFor } from '../../domain/index.js';
+import { DealCommands } from '../../application/deal-commands.js';
+import { parseRecordTouchInput } from '../../domain/index.js';
 import { RecordTouchCommand } from './record-touch.command.js';
 
 @CommandHandler(RecordTouchCommand)
 export class RecordTouchHandler implements ICommandHandler<RecordTouchCommand, string> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(private readonly deals: DealCommands) {}
 
   async execute({ input, actor, correlationId }: RecordTouchCommand): Promise<string> {
     const command = parseRecordTouchInput(input);
-    await this.runner.run(dealDecider, {
-      stream: streamFor(command.dealId),
-      command,
-      context: this.runner.context(actor, correlationId),
-      expectedVersion: input.expectedVersion ?? null,
-      describe: `Deal "${command.dealId}"`,
-    });
-    return command.dealId;
+    return this.deals.run(command, { actor, correlationId }, input.expectedVersion);
   }
 }

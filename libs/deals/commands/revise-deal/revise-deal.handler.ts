@@ -1,26 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, CURRENCY } from '#shared/application';
+import { CURRENCY } from '#shared/application';
 import type { Currency } from '#shared';
-import { dealDecider, parseReviseDealInput, streamFor } from '../../domain/index.js';
+import { DealCommands } from '../../application/deal-commands.js';
+import { parseReviseDealInput } from '../../domain/index.js';
 import { ReviseDealCommand } from './revise-deal.command.js';
 
 @CommandHandler(ReviseDealCommand)
 export class ReviseDealHandler implements ICommandHandler<ReviseDealCommand, string> {
   constructor(
-    private readonly runner: CommandRunner,
+    private readonly deals: DealCommands,
     @Inject(CURRENCY) private readonly currency: Currency,
   ) {}
 
   async execute({ input, actor, correlationId }: ReviseDealCommand): Promise<string> {
     const command = parseReviseDealInput(input, this.currency);
-    await this.runner.run(dealDecider, {
-      stream: streamFor(command.dealId),
-      command,
-      context: this.runner.context(actor, correlationId),
-      expectedVersion: input.expectedVersion ?? null,
-      describe: `Deal "${command.dealId}"`,
-    });
-    return command.dealId;
+    return this.deals.run(command, { actor, correlationId }, input.expectedVersion);
   }
 }
