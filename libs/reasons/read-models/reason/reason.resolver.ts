@@ -16,9 +16,9 @@ export class ReasonResolver {
   @Query(() => [Reason])
   reasons(
     @Args('kind', { type: () => ReasonKindEnum, nullable: true }) kind: ReasonKindEnum | null,
-    @Args('includeRetired', { defaultValue: false }) includeRetired: boolean,
+    @Args('includeRetired', { type: () => Boolean, nullable: true, defaultValue: false }) includeRetired: boolean | null,
   ): Promise<ReasonRow[]> {
-    return this.queries.execute(new ListReasonsQuery(kind ?? null, includeRetired));
+    return this.queries.execute(new ListReasonsQuery(kind ?? null, includeRetired ?? false));
   }
 
   @ResolveField(() => Reason, { nullable: true })
