@@ -1,8 +1,17 @@
 import type { Projection } from '#projections';
+import { goalsProjection } from './read-models/shared-goal/goal.projection.js';
 
 export * from './domain/index.js';
 export * from './read-models/shared-goal/shared-goal.model.js';
 export { GoalsModule } from './goals.module.js';
+export { GOALS_PROJECTION, goalsProjection } from './read-models/shared-goal/goal.projection.js';
+export { GetSharedGoalQuery } from './read-models/shared-goal/shared-goal.query-handler.js';
+export {
+  GoalsReader,
+  type EndorsementRow,
+  type GoalRow,
+  type TargetChangeRow,
+} from './read-models/shared-goal/goals.reader.js';
 
 /** The read models this context feeds from the log. */
-export const GOAL_PROJECTIONS: readonly Projection[] = [];
+export const GOAL_PROJECTIONS: readonly Projection[] = [goalsProjection];
