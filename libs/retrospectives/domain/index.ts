@@ -8,6 +8,7 @@ export * from './commands.js';
 export { decide, reasonKindFor } from './decide.js';
 export * from './events.js';
 export * from './state.js';
+export * from './closure-claim.js';
 
 export const retrospectiveDecider: Decider<RetrospectiveCommand, RetrospectiveEvent, RetroState> = {
   initialState,
