@@ -221,6 +221,28 @@ describe('creditWonDeal', () => {
     expect(credited(deal, 'LAST_TOUCH').revenue).toEqual([10_000n, 0n]);
   });
 
+  it('orders touch ids at equal times by code units, as the database does ("Z" before "a")', () => {
+    // given two touches at the same instant after the creation, ids differing only in case
+    const at = daysBeforeClose(2);
+    const deal = wonDeal({ source: 'SALES', openedAt: daysBeforeClose(9), touches: [touch('SALES', at, 'a'), touch('MARKETING', at, 'Z')] });
+
+    // then "Z" (0x5A) comes before "a" (0x61): the SALES touch is last
+    expect(credited(deal, 'LAST_TOUCH').revenue).toEqual([0n, 10_000n]);
+  });
+
+  it.each<[AttributionModel, [bigint, bigint]]>([
+    // creation M is first, creation and last at once under W (0.6), the touch at the close is last
+    ['FIRST_TOUCH', [10_000n, 0n]],
+    ['LAST_TOUCH', [0n, 10_000n]],
+    ['U_SHAPED', [5_000n, 5_000n]],
+    ['W_SHAPED', [6_667n, 3_333n]],
+  ])('keeps the creation first when a touch coincides with it (%s)', (model, revenue) => {
+    // given a SALES touch at the very instant the MARKETING-sourced deal was opened
+    const deal = wonDeal({ source: 'MARKETING', openedAt: daysBeforeClose(4), touches: [touch('SALES', daysBeforeClose(4))] });
+
+    expect(credited(deal, model).revenue).toEqual(revenue);
+  });
+
   it.each<[string, bigint, Team[], [bigint, bigint]]>([
     ['100.00 split 1/3 to 2/3', 10_000n, ['SALES', 'MARKETING', 'SALES'], [3_333n, 6_667n]],
     ['0.01 split evenly: the tie goes to MARKETING', 1n, ['SALES', 'MARKETING'], [1n, 0n]],

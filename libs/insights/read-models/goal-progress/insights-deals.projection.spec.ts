@@ -1,0 +1,173 @@
+import { describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import type { SqliteDatabase } from '#event-store/sqlite';
+import { projectionSpec, type SpecEvent } from '#projections/testing';
+import type { DealEvent } from '#deals';
+import { INSIGHT_DEAL_FACTS_TABLE, INSIGHT_TOUCHES_TABLE, insightsDealsProjection } from './insights-deals.projection.js';
+
+const spec = projectionSpec<DealEvent>(insightsDealsProjection);
+
+/** A deal event as the command layer records it, at the given server time. */
+function at(recordedAt: string, dealId: string, event: DealEvent): SpecEvent<DealEvent> {
+  return {
+    ...event,
+    stream: `deal-${dealId}`,
+    metadata: { actor: 'u', team: 'SALES', recordedAt, correlationId: 'c', causationId: 'c' },
+  };
+}
+
+function opened(dealId: string, recordedAt: string, overrides: Partial<Extract<DealEvent, { type: 'DealOpened' }>['data']> = {}) {
+  return at(recordedAt, dealId, {
+    type: 'DealOpened',
+    data: {
+      dealId,
+      title: 'T',
+      account: 'A',
+      segment: 'ENT',
+      source: 'MARKETING',
+      owner: 'o',
+      amountMinor: 1_000_000,
+      currency: 'USD',
+      expectedCloseDate: '2026-03-20',
+      openedAt: '2026-01-10T10:00:00.000Z',
+      ...overrides,
+    },
+  });
+}
+
+const facts = (db: SqliteDatabase) =>
+  db
+    .prepare(
+      `SELECT revision, recorded_at_ms, status, segment, source, amount_minor, opened_at_ms, closed_at_ms, expected_close_date, closures
+       FROM ${INSIGHT_DEAL_FACTS_TABLE} ORDER BY deal_id, revision`,
+    )
+    .all();
+
+/** The deal as known at asOf: the latest snapshot recorded by then (what the reader asks). */
+const asOf = (db: SqliteDatabase, dealId: string, iso: string) =>
+  db
+    .prepare(
+      `SELECT status, amount_minor, closed_at_ms FROM ${INSIGHT_DEAL_FACTS_TABLE}
+       WHERE deal_id = ? AND recorded_at_ms <= ? ORDER BY revision DESC LIMIT 1`,
+    )
+    .get(dealId, Date.parse(iso));
+
+describe('insights-deals projection', () => {
+  it('writes a snapshot per revision, carrying every fact forward and stamping when it was recorded', () => {
+    const id = randomUUID();
+    const rows = spec
+      .given(opened(id, '2026-01-10T10:00:00.000Z'))
+      .when(
+        at('2026-01-12T00:00:00.000Z', id, { type: 'DealStageMoved', data: { dealId: id, from: 'QUALIFICATION', to: 'DISCOVERY' } }),
+        at('2026-01-20T00:00:00.000Z', id, {
+          type: 'DealRevised',
+          data: { dealId: id, amountMinor: 1_500_000, expectedCloseDate: '2026-03-01', previousAmountMinor: 1_000_000, previousExpectedCloseDate: '2026-03-20' },
+        }),
+        at('2026-02-02T00:00:00.000Z', id, {
+          type: 'DealWon',
+          data: { dealId: id, closure: 1, amountMinor: 1_500_000, closedAt: '2026-02-01T10:00:00.000Z', fromStage: 'DISCOVERY' },
+        }),
+        at('2026-02-05T00:00:00.000Z', id, {
+          type: 'DealReopened',
+          data: { dealId: id, closure: 1, stage: 'DISCOVERY', note: null, reopenedAt: '2026-02-05T00:00:00.000Z' },
+        }),
+      )
+      .then(facts);
+
+    const base = { segment: 'ENT', source: 'MARKETING', opened_at_ms: Date.parse('2026-01-10T10:00:00.000Z') };
+    expect(rows).toEqual([
+      { ...base, revision: 0, recorded_at_ms: Date.parse('2026-01-10T10:00:00.000Z'), status: 'OPEN', amount_minor: 1_000_000, closed_at_ms: null, expected_close_date: '2026-03-20', closures: 0 },
+      { ...base, revision: 1, recorded_at_ms: Date.parse('2026-01-12T00:00:00.000Z'), status: 'OPEN', amount_minor: 1_000_000, closed_at_ms: null, expected_close_date: '2026-03-20', closures: 0 },
+      { ...base, revision: 2, recorded_at_ms: Date.parse('2026-01-20T00:00:00.000Z'), status: 'OPEN', amount_minor: 1_500_000, closed_at_ms: null, expected_close_date: '2026-03-01', closures: 0 },
+      { ...base, revision: 3, recorded_at_ms: Date.parse('2026-02-02T00:00:00.000Z'), status: 'WON', amount_minor: 1_500_000, closed_at_ms: Date.parse('2026-02-01T10:00:00.000Z'), expected_close_date: '2026-03-01', closures: 1 },
+      // reopened: open again with no close, the closure count kept
+      { ...base, revision: 4, recorded_at_ms: Date.parse('2026-02-05T00:00:00.000Z'), status: 'OPEN', amount_minor: 1_500_000, closed_at_ms: null, expected_close_date: '2026-03-01', closures: 1 },
+    ]);
+  });
+
+  it('counts a late-recorded win only from when it was recorded, not from its closedAt', () => {
+    // given a win on Feb 5 entered on Feb 15
+    const id = randomUUID();
+    const known = (iso: string) =>
+      spec
+        .given(opened(id, '2026-02-15T09:00:00.000Z', { openedAt: '2026-01-20T00:00:00.000Z' }))
+        .when(
+          at('2026-02-15T09:01:00.000Z', id, {
+            type: 'DealWon',
+            data: { dealId: id, closure: 1, amountMinor: 2_000_000, closedAt: '2026-02-05T00:00:00.000Z', fromStage: 'QUALIFICATION' },
+          }),
+        )
+        .then((db) => asOf(db, id, iso));
+
+    // then on Feb 10 the deal was not known at all, between the two writes it was open, then won
+    expect(known('2026-02-10T00:00:00.000Z')).toBeUndefined();
+    expect(known('2026-02-15T09:00:30.000Z')).toEqual({ status: 'OPEN', amount_minor: 1_000_000, closed_at_ms: null });
+    expect(known('2026-02-16T00:00:00.000Z')).toEqual({ status: 'WON', amount_minor: 2_000_000, closed_at_ms: Date.parse('2026-02-05T00:00:00.000Z') });
+  });
+
+  it('keeps touches with when they happened and when they were recorded', () => {
+    const id = randomUUID();
+    const touches = spec
+      .given(opened(id, '2026-01-10T10:00:00.000Z'))
+      .when(
+        at('2026-02-02T00:00:00.000Z', id, {
+          type: 'DealTouchRecorded',
+          data: { dealId: id, touchId: 't1', team: 'MARKETING', channel: 'webinar', campaign: null, occurredAt: '2026-01-05T10:00:00.000Z' },
+        }),
+      )
+      .then((db) => ({
+        touches: db.prepare(`SELECT * FROM ${INSIGHT_TOUCHES_TABLE}`).all(),
+        snapshots: db.prepare(`SELECT count(*) AS n FROM ${INSIGHT_DEAL_FACTS_TABLE}`).get(),
+      }));
+
+    expect(touches).toEqual({
+      touches: [
+        { deal_id: id, touch_id: 't1', team: 'MARKETING', occurred_at_ms: Date.parse('2026-01-05T10:00:00.000Z'), recorded_at_ms: Date.parse('2026-02-02T00:00:00.000Z') },
+      ],
+      snapshots: { n: 2 },
+    });
+  });
+
+  it('writes the same rows when the same events are applied again', () => {
+    // given a history, then the same recorded events once more (a rolled-back batch re-applied)
+    const id = randomUUID();
+    const history: SpecEvent<DealEvent>[] = [
+      { ...opened(id, '2026-01-10T10:00:00.000Z'), id: 'e0' },
+      {
+        ...at('2026-01-11T00:00:00.000Z', id, {
+          type: 'DealTouchRecorded',
+          data: { dealId: id, touchId: 't1', team: 'SALES', channel: 'call', campaign: null, occurredAt: '2026-01-11T00:00:00.000Z' },
+        }),
+        id: 'e1',
+      },
+      {
+        ...at('2026-01-12T00:00:00.000Z', id, {
+          type: 'DealLost',
+          data: { dealId: id, closure: 1, amountMinor: 1_000_000, closedAt: '2026-01-12T00:00:00.000Z', reasonCode: 'PRICE_TOO_HIGH', competitor: null, fromStage: 'QUALIFICATION' },
+        }),
+        id: 'e2',
+      },
+    ];
+    const dump = (db: SqliteDatabase) => ({
+      facts: facts(db),
+      touches: db.prepare(`SELECT * FROM ${INSIGHT_TOUCHES_TABLE}`).all(),
+    });
+    const once = spec.given(...history).then(dump);
+
+    const twice = projectionSpecApplyingTwice(history, dump);
+
+    expect(twice).toEqual(once);
+    expect(once.facts).toHaveLength(3);
+  });
+});
+
+/** Applies each event at its own revision twice in a row, as a retried batch would. */
+function projectionSpecApplyingTwice<Result>(events: readonly SpecEvent<DealEvent>[], query: (db: SqliteDatabase) => Result): Result {
+  return projectionSpec<DealEvent>({
+    ...insightsDealsProjection,
+    handle(event, db) {
+      insightsDealsProjection.handle(event, db);
+      insightsDealsProjection.handle(event, db);
+    },
+  }).given(...events).then(query);
+}
