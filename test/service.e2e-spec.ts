@@ -85,6 +85,17 @@ describe('the service over HTTP', () => {
     expect(response.errors?.[0]?.message).toMatch(/2000 tokens/);
   });
 
+  it('accepts a full page of 200 deals with their nested fields, and refuses a document costing more', async () => {
+    const deal = 'id title account segment source owner stage status amount currency expectedCloseDate openedAt closedAt competitor closures version';
+    const page = (first: number) => `{ deals(first: ${first}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
+      ${deal} lossReason { code label } touches { id team channel campaign occurredAt } history { revision type at actor summary }
+      retrospective { id status outcome perspectives { team reasons { code } } agreedReasons { code } } } } } }`;
+    expect((await gql(app.url, page(200), {}, token)).errors).toBeUndefined();
+    const response = await gql(app.url, `{ a: ${page(200).slice(1, -1)} b: ${page(200).slice(1, -1)} c: ${page(200).slice(1, -1)} }`, {}, token);
+    expect(errorCode(response)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0]?.message).toMatch(/cost/i);
+  });
+
   it('reports readiness without a token at GET /health', async () => {
     const response = await fetch(`${app.url}/health`);
     expect(response.status).toBe(200);

@@ -19,7 +19,9 @@ export const DOCUMENT_LIMITS = {
   maxAliases: 15,
   maxTokens: 2000,
   maxDirectives: 20,
-  maxCost: 5000,
+  // A field costs 1, an object 2, and a list's selection is paid once per item asked for by a
+  // literal `first`: a page of 200 deals with their touches, history and retrospective fits.
+  maxCost: 20_000,
 } as const;
 
 interface HttpContextArgument {
@@ -38,7 +40,7 @@ export function graphQLOptions({ verifier, logger, production }: GraphQLOptionsI
     // still answers GRAPHQL_PARSE_FAILED rather than the plugin's validation code.
     maxTokens: { enabled: false },
     maxDirectives: { n: DOCUMENT_LIMITS.maxDirectives },
-    costLimit: { maxCost: DOCUMENT_LIMITS.maxCost },
+    costLimit: { maxCost: DOCUMENT_LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1 },
     blockFieldSuggestion: { enabled: production },
   });
   const protection = armor.protect();
