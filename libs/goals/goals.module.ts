@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InsightsModule } from '#insights';
+import { GoalCommands } from './application/goal-commands.js';
 import { CloseSharedGoalHandler } from './commands/close-shared-goal/close-shared-goal.handler.js';
 import { CloseSharedGoalResolver } from './commands/close-shared-goal/close-shared-goal.resolver.js';
 import { EndorseSharedGoalHandler } from './commands/endorse-shared-goal/endorse-shared-goal.handler.js';
@@ -16,6 +17,7 @@ import { SharedGoalResolver } from './read-models/shared-goal/shared-goal.resolv
 @Module({
   imports: [InsightsModule],
   providers: [
+    GoalCommands,
     GoalsReader,
     // commands
     ProposeSharedGoalHandler,

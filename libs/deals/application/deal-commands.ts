@@ -1,22 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '#shared';
-import { CommandRunner } from '#shared/application';
-import { dealDecider, streamFor, type DealCommand } from '../domain/index.js';
+import { AggregateCommands, CommandRunner } from '#shared/application';
+import { dealDecider, streamFor, type DealCommand, type DealEvent, type DealStreamState } from '../domain/index.js';
 
-/** Runs a deal command on the deal's stream: decide, append with the revision read, read-your-writes. */
 @Injectable()
-export class DealCommands {
-  constructor(private readonly runner: CommandRunner) {}
-
-  /** Answers the id of the deal changed. */
-  async run(command: DealCommand, { actor, correlationId }: { actor: Actor; correlationId: string }, expectedVersion?: number | null): Promise<string> {
-    await this.runner.run(dealDecider, {
-      stream: streamFor(command.dealId),
-      command,
-      context: this.runner.context(actor, correlationId),
-      expectedVersion: expectedVersion ?? null,
-      describe: `Deal "${command.dealId}"`,
-    });
-    return command.dealId;
+export class DealCommands extends AggregateCommands<DealCommand, DealEvent, DealStreamState> {
+  constructor(runner: CommandRunner) {
+    super(runner, dealDecider, ({ dealId }) => ({ id: dealId, stream: streamFor(dealId), describe: `Deal "${dealId}"` }));
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
 import { dealDecider, dealSnapshot, streamFor as dealStreamFor, type DealEvent, type DealStreamState } from '#deals';
-import { conflict, type Actor, type CommandContext } from '#shared';
-import { CommandRunner, executeCommand, toDomainEvent } from '#shared/application';
+import { conflict, type CommandContext } from '#shared';
+import { CommandRunner, executeCommand, toDomainEvent, type Caller } from '#shared/application';
 import {
   claimStreamFor,
   closureClaimDecider,
@@ -14,11 +14,6 @@ import {
   type RetrospectiveCommand,
   type RetrospectiveOpened,
 } from '../domain/index.js';
-
-export interface Caller {
-  readonly actor: Actor;
-  readonly correlationId: string;
-}
 
 /** Runs retrospective commands: decide, append with the revision read, read-your-writes. */
 @Injectable()
