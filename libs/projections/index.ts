@@ -4,3 +4,4 @@ export { CHECKPOINT_TABLE, type Checkpoint, type ProjectionStatus } from './chec
 export * from './projection-runner.js';
 export * from './metadata.js';
 export * from './live-feed.js';
+export * from './rows-by-key.js';

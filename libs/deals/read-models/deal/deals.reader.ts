@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqliteDatabase } from '#event-store/sqlite';
+import { rowsByKey } from '#projections';
 import { currency, formatAmount, invalidInput, type Team } from '#shared';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import { decodeCursor, encodeCursor } from '#shared/graphql';
@@ -130,12 +131,7 @@ export class DealsReader {
 
   /** One query for any number of ids, keyed by id; unknown ids are absent. */
   byIds(ids: readonly string[]): Map<string, DealRow> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const stored = this.db
-      .prepare(`SELECT * FROM ${DEALS_TABLE} WHERE id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(unique)) as StoredDeal[];
-    return new Map(stored.map((row) => [row.id, toRow(row)]));
+    return rowsByKey<StoredDeal, DealRow>(this.db, DEALS_TABLE, 'id', ids, toRow);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqliteDatabase } from '#event-store/sqlite';
+import { rowsByKey } from '#projections';
 import { currency, formatAmount, type Team } from '#shared';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import type { GoalStatus } from '../../domain/index.js';
@@ -87,12 +88,7 @@ export class GoalsReader {
 
   /** One query for any number of ids, keyed by id; unknown ids are absent. */
   byIds(ids: readonly string[]): Map<string, GoalRow> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const stored = this.db
-      .prepare(`SELECT * FROM ${GOALS_TABLE} WHERE id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(unique)) as StoredGoal[];
-    return new Map(stored.map((row) => [row.id, toRow(row)]));
+    return rowsByKey<StoredGoal, GoalRow>(this.db, GOALS_TABLE, 'id', ids, toRow);
   }
 
   /** Every goal, optionally of one status, in the order they were proposed (ties by id). */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqliteDatabase } from '#event-store/sqlite';
+import { rowsByKey } from '#projections';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import type { ReasonCategory, ReasonKind } from '../../domain/index.js';
 import { REASONS_TABLE } from './reason.projection.js';
@@ -44,12 +45,7 @@ export class ReasonsReader {
 
   /** One query for any number of codes, keyed by code; unknown codes are absent. */
   byCodes(codes: readonly string[]): Map<string, ReasonRow> {
-    const unique = [...new Set(codes)];
-    if (unique.length === 0) return new Map();
-    const stored = this.db
-      .prepare(`SELECT * FROM ${REASONS_TABLE} WHERE code IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(unique)) as StoredReason[];
-    return new Map(stored.map((row) => [row.code, toRow(row)]));
+    return rowsByKey<StoredReason, ReasonRow>(this.db, REASONS_TABLE, 'code', codes, toRow);
   }
 
   /** The catalog in the order it was defined, optionally of one kind and with the retired. */
