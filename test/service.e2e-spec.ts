@@ -96,6 +96,17 @@ describe('the service over HTTP', () => {
     expect(response.errors?.[0]?.message).toMatch(/cost/i);
   });
 
+  it('prices a page size given as a variable as it prices the same literal', async () => {
+    const page = (alias: string) => `${alias}: deals(first: $first) { edges { node { id title account amount touches { id team channel occurredAt }
+      history { revision type at actor summary } retrospective { id perspectives { team reasons { code label } } } } } }`;
+    const four = `query ($first: Int) { ${page('a')} ${page('b')} ${page('c')} ${page('d')} }`;
+    expect((await gql(app.url, four, { first: 5 }, token)).errors).toBeUndefined();
+    const response = await gql(app.url, four, { first: 200 }, token);
+    expect(response.status).toBe(400);
+    expect(errorCode(response)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0]?.message).toMatch(/cost/i);
+  });
+
   it('reports readiness without a token at GET /health', async () => {
     const response = await fetch(`${app.url}/health`);
     expect(response.status).toBe(200);

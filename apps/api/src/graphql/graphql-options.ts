@@ -6,6 +6,7 @@ import type { RequestContext } from '#shared/graphql';
 import { bearerToken, type TokenVerifier } from '#identity';
 import type { Logger } from '../logger.js';
 import { createErrorFormatter } from './error-mapping.js';
+import { pagedCostPlugin } from './paged-cost.js';
 
 export interface GraphQLOptionsInput {
   readonly verifier: TokenVerifier;
@@ -32,6 +33,8 @@ interface WsContextArgument {
   readonly connectionParams?: Readonly<Record<string, unknown>>;
 }
 
+const COST_LIMIT = { maxCost: DOCUMENT_LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1 };
+
 export function graphQLOptions({ verifier, logger, production }: GraphQLOptionsInput): ApolloDriverConfig {
   const armor = new ApolloArmor({
     maxDepth: { n: DOCUMENT_LIMITS.maxDepth },
@@ -40,7 +43,7 @@ export function graphQLOptions({ verifier, logger, production }: GraphQLOptionsI
     // still answers GRAPHQL_PARSE_FAILED rather than the plugin's validation code.
     maxTokens: { enabled: false },
     maxDirectives: { n: DOCUMENT_LIMITS.maxDirectives },
-    costLimit: { maxCost: DOCUMENT_LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1 },
+    costLimit: COST_LIMIT,
     blockFieldSuggestion: { enabled: production },
   });
   const protection = armor.protect();
@@ -73,7 +76,7 @@ export function graphQLOptions({ verifier, logger, production }: GraphQLOptionsI
     parseOptions: { maxTokens: DOCUMENT_LIMITS.maxTokens },
     formatError,
     // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
-    plugins: protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>,
+    plugins: [...(protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>), pagedCostPlugin(COST_LIMIT)],
     validationRules: [...protection.validationRules],
     subscriptions: {
       // graphql-ws bypasses Apollo's formatError: the same mapping is applied to what
