@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import type { SqliteDatabase } from '#event-store/sqlite';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import { expectEventually } from './support/expect-eventually.js';
-import { errorCode, gql, wsClient, type GraphQLResponse } from './support/graphql-client.js';
+import { errorCode, errorField, gql, wsClient, type GraphQLResponse } from './support/graphql-client.js';
 import { startTestApp, type RunningApp } from './support/test-app.js';
 import { teamTokens } from './support/tokens.js';
 
@@ -40,8 +40,6 @@ const newCode = (prefix = 'DEAL'): string => `${prefix}_${randomUUID().replaceAl
 const iso = (ms: number): string => new Date(ms).toISOString();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-const fieldOf = (response: GraphQLResponse<unknown>): unknown => response.errors?.[0]?.extensions?.['field'];
 
 describe('deals over GraphQL', () => {
   let app: RunningApp;
@@ -145,7 +143,7 @@ describe('deals over GraphQL', () => {
       const input = dealInput(overrides);
       const response = await call(OPEN, input);
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
-      expect(fieldOf(response)).toBe(field);
+      expect(errorField(response)).toBe(field);
       if (field !== 'id') expect(await eventsOf(String(input['id']))).toEqual([]);
     });
 
@@ -231,7 +229,7 @@ describe('deals over GraphQL', () => {
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
       // A team the contract's enum does not know is refused by GraphQL's own input coercion,
       // before the domain could name the field.
-      if (field !== 'team') expect(fieldOf(response)).toBe(field);
+      if (field !== 'team') expect(errorField(response)).toBe(field);
     });
 
     it('takes a touch on a closed deal only at or before its close', async () => {
@@ -241,7 +239,7 @@ describe('deals over GraphQL', () => {
       await succeed(TOUCH, touchInput(deal['id'], { occurredAt: closedAt }), 'marketing');
       const late = await call(TOUCH, touchInput(deal['id'], { occurredAt: iso(Date.now() - DAY) }), 'marketing');
       expect(errorCode(late)).toBe('BAD_USER_INPUT');
-      expect(fieldOf(late)).toBe('occurredAt');
+      expect(errorField(late)).toBe('occurredAt');
     });
 
     it('answers NOT_FOUND for a deal that does not exist', async () => {
@@ -261,7 +259,7 @@ describe('deals over GraphQL', () => {
       const deal = await openDeal();
       const response = await call(MOVE, { dealId: deal['id'], stage: 'CLOSED' });
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
-      expect(fieldOf(response)).toBe('stage');
+      expect(errorField(response)).toBe('stage');
     });
 
     it.each<Role>(['marketing', 'executive'])('answers FORBIDDEN to %s', async (role) => {
@@ -297,12 +295,12 @@ describe('deals over GraphQL', () => {
       const deal = await openDeal();
       const neither = await call(REVISE, { dealId: deal['id'] });
       expect(errorCode(neither)).toBe('BAD_USER_INPUT');
-      expect(fieldOf(neither)).toBeUndefined();
+      expect(errorField(neither)).toBeUndefined();
       const badAmount = await call(REVISE, { dealId: deal['id'], amount: '1e3' });
       expect(errorCode(badAmount)).toBe('BAD_USER_INPUT');
-      expect(fieldOf(badAmount)).toBe('amount');
+      expect(errorField(badAmount)).toBe('amount');
       const badDate = await call(REVISE, { dealId: deal['id'], expectedCloseDate: '31/12/2026' });
-      expect(fieldOf(badDate)).toBe('expectedCloseDate');
+      expect(errorField(badDate)).toBe('expectedCloseDate');
     });
 
     it.each<Role>(['marketing', 'executive'])('answers FORBIDDEN to %s', async (role) => {
@@ -341,7 +339,7 @@ describe('deals over GraphQL', () => {
       const deal = await openDeal();
       const response = await call(WIN, { dealId: deal['id'], ...overrides });
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
-      expect(fieldOf(response)).toBe(field);
+      expect(errorField(response)).toBe(field);
       expect(await eventsOf(deal['id'])).toEqual(['DealOpened']);
     });
 
@@ -408,7 +406,7 @@ describe('deals over GraphQL', () => {
       const deal = await openDeal();
       for (const reasonCode of [newCode(), retired, 'BEST_VALUE', 'price']) {
         const response = await call(LOSE, { dealId: deal['id'], reasonCode });
-        expect([reasonCode, errorCode(response), fieldOf(response)]).toEqual([reasonCode, 'BAD_USER_INPUT', 'reasonCode']);
+        expect([reasonCode, errorCode(response), errorField(response)]).toEqual([reasonCode, 'BAD_USER_INPUT', 'reasonCode']);
       }
       expect(await eventsOf(deal['id'])).toEqual(['DealOpened']);
     });
@@ -416,7 +414,7 @@ describe('deals over GraphQL', () => {
     it('refuses a close before the opening naming closedAt', async () => {
       const deal = await openDeal();
       const response = await call(LOSE, { dealId: deal['id'], reasonCode: 'BAD_TIMING', closedAt: iso(Date.now() - 90 * DAY) });
-      expect(fieldOf(response)).toBe('closedAt');
+      expect(errorField(response)).toBe('closedAt');
     });
 
     it('answers FORBIDDEN to marketing, NOT_FOUND for a missing deal, CONFLICT for a closed one and on a stale version', async () => {
@@ -471,7 +469,7 @@ describe('deals over GraphQL', () => {
       expect(errorCode(await call(REOPEN, { dealId: deal['id'] }))).toBe('CONFLICT');
       await succeed(WIN, { dealId: deal['id'] });
       const longNote = await call(REOPEN, { dealId: deal['id'], note: 'n'.repeat(1001) });
-      expect(fieldOf(longNote)).toBe('note');
+      expect(errorField(longNote)).toBe('note');
       expect(errorCode(await call(REOPEN, { dealId: deal['id'] }, 'marketing'))).toBe('FORBIDDEN');
       const stale = await call(REOPEN, { dealId: deal['id'], expectedVersion: 0 });
       expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 0, actualVersion: 1 });
@@ -554,11 +552,11 @@ describe('deals over GraphQL', () => {
 
     it('refuses first outside 1..200 and a foreign cursor, naming the argument', async () => {
       const tooMany = await gql(app.url, LIST, { first: 201 }, tokens.sales);
-      expect([errorCode(tooMany), fieldOf(tooMany)]).toEqual(['BAD_USER_INPUT', 'first']);
+      expect([errorCode(tooMany), errorField(tooMany)]).toEqual(['BAD_USER_INPUT', 'first']);
       const none = await gql(app.url, LIST, { first: 0 }, tokens.sales);
-      expect(fieldOf(none)).toBe('first');
+      expect(errorField(none)).toBe('first');
       const foreign = await gql(app.url, LIST, { after: 'bm90LWEtY3Vyc29y' }, tokens.sales);
-      expect([errorCode(foreign), fieldOf(foreign)]).toEqual(['BAD_USER_INPUT', 'after']);
+      expect([errorCode(foreign), errorField(foreign)]).toEqual(['BAD_USER_INPUT', 'after']);
     });
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { errorCode, gql, wsClient, type GraphQLResponse } from './support/graphql-client.js';
+import { errorCode, errorField, gql, wsClient } from './support/graphql-client.js';
 import { startTestApp, type RunningApp } from './support/test-app.js';
 import { teamTokens } from './support/tokens.js';
 
@@ -21,8 +21,6 @@ const PROGRESS = `query ($id: ID!, $asOf: DateTime, $model: AttributionModel) {
 type Role = 'marketing' | 'marketingLead' | 'sales' | 'salesLead' | 'executive' | 'revops';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Goal = Record<string, any>;
-
-const fieldOf = (response: GraphQLResponse<unknown>): unknown => response.errors?.[0]?.extensions?.['field'];
 
 describe('shared goals over GraphQL', () => {
   let app: RunningApp;
@@ -111,7 +109,7 @@ describe('shared goals over GraphQL', () => {
     ])('refuses a bad %s with BAD_USER_INPUT naming it, writing nothing', async (field, overrides) => {
       const input = goalInput(overrides);
       const response = await call(PROPOSE, input);
-      expect([errorCode(response), fieldOf(response)]).toEqual(['BAD_USER_INPUT', field]);
+      expect([errorCode(response), errorField(response)]).toEqual(['BAD_USER_INPUT', field]);
       if (field !== 'id') expect(await eventsOf(String(input['id']))).toEqual([]);
     });
 
@@ -164,7 +162,7 @@ describe('shared goals over GraphQL', () => {
     it('answers NOT_FOUND for a goal that does not exist and BAD_USER_INPUT for a malformed id', async () => {
       expect(errorCode(await call(ENDORSE, { goalId: randomUUID() }, 'salesLead'))).toBe('NOT_FOUND');
       const malformed = await call(ENDORSE, { goalId: 'a b' }, 'salesLead');
-      expect([errorCode(malformed), fieldOf(malformed)]).toEqual(['BAD_USER_INPUT', 'goalId']);
+      expect([errorCode(malformed), errorField(malformed)]).toEqual(['BAD_USER_INPUT', 'goalId']);
     });
 
     it('answers CONFLICT with both versions on a stale expectedVersion', async () => {
@@ -203,7 +201,7 @@ describe('shared goals over GraphQL', () => {
     ])('refuses a bad %s with BAD_USER_INPUT naming it', async (field, overrides) => {
       const goal = await propose();
       const response = await call(REVISE, { goalId: goal['id'], target: '600000', reason: 'Board', ...overrides });
-      expect([errorCode(response), fieldOf(response)]).toEqual(['BAD_USER_INPUT', field]);
+      expect([errorCode(response), errorField(response)]).toEqual(['BAD_USER_INPUT', field]);
       expect(await eventsOf(goal['id'])).toEqual(['SharedGoalProposed']);
     });
 
@@ -274,9 +272,9 @@ describe('shared goals over GraphQL', () => {
     it('refuses progress as of a moment before the goal was proposed, naming asOf', async () => {
       const goal = await propose();
       const early = await gql(app.url, PROGRESS, { id: goal['id'], asOf: '2020-01-01T00:00:00Z' }, tokens.marketing);
-      expect([errorCode(early), fieldOf(early)]).toEqual(['BAD_USER_INPUT', 'asOf']);
+      expect([errorCode(early), errorField(early)]).toEqual(['BAD_USER_INPUT', 'asOf']);
       const malformed = await gql(app.url, PROGRESS, { id: goal['id'], asOf: 'yesterday' }, tokens.marketing);
-      expect([errorCode(malformed), fieldOf(malformed)]).toEqual(['BAD_USER_INPUT', 'asOf']);
+      expect([errorCode(malformed), errorField(malformed)]).toEqual(['BAD_USER_INPUT', 'asOf']);
     });
   });
   describe('goalProgressChanged', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { expectEventually } from './support/expect-eventually.js';
-import { errorCode, gql, wsClient, type GraphQLResponse } from './support/graphql-client.js';
+import { errorCode, errorField, gql, wsClient, type GraphQLResponse } from './support/graphql-client.js';
 import { startTestApp, type RunningApp } from './support/test-app.js';
 import { teamTokens } from './support/tokens.js';
 
@@ -41,8 +41,6 @@ const newId = (): string => randomUUID();
 const newCode = (prefix = 'RETRO'): string => `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`;
 const iso = (ms: number): string => new Date(ms).toISOString();
 const DAY = 24 * 3_600_000;
-const fieldOf = (response: GraphQLResponse<unknown>): unknown => response.errors?.[0]?.extensions?.['field'];
-
 describe('retrospectives over GraphQL', () => {
   let app: RunningApp;
   let tokens: Record<Role, string>;
@@ -146,9 +144,9 @@ describe('retrospectives over GraphQL', () => {
     it('refuses a malformed id or dealId with BAD_USER_INPUT naming it', async () => {
       const dealId = await closedDeal('LOST');
       const badId = await call(OPEN, { id: 'not an id', dealId });
-      expect([errorCode(badId), fieldOf(badId)]).toEqual(['BAD_USER_INPUT', 'id']);
+      expect([errorCode(badId), errorField(badId)]).toEqual(['BAD_USER_INPUT', 'id']);
       const badDeal = await call(OPEN, { dealId: '' });
-      expect([errorCode(badDeal), fieldOf(badDeal)]).toEqual(['BAD_USER_INPUT', 'dealId']);
+      expect([errorCode(badDeal), errorField(badDeal)]).toEqual(['BAD_USER_INPUT', 'dealId']);
     });
 
     it.each<[Role, string]>([
@@ -256,7 +254,7 @@ describe('retrospectives over GraphQL', () => {
       const { id } = await openRetro('LOST');
       const response = await call(FILE, { retrospectiveId: id, reasonCodes, notes }, 'marketing');
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
-      expect(fieldOf(response)).toBe(notes === null ? 'reasonCodes' : 'notes');
+      expect(errorField(response)).toBe(notes === null ? 'reasonCodes' : 'notes');
       expect(await streamTypes(`retrospective-${id}`)).toEqual(['RetrospectiveOpened']);
     });
 
@@ -267,7 +265,7 @@ describe('retrospectives over GraphQL', () => {
       expect(errorCode(await call(FILE, { retrospectiveId: id, reasonCodes: [code] }, 'sales'))).toBeUndefined();
       await gql(app.url, RETIRE_REASON, { code }, tokens.revops);
       const response = await call(FILE, { retrospectiveId: id, reasonCodes: [code] }, 'marketing');
-      expect([errorCode(response), fieldOf(response)]).toEqual(['BAD_USER_INPUT', 'reasonCodes']);
+      expect([errorCode(response), errorField(response)]).toEqual(['BAD_USER_INPUT', 'reasonCodes']);
     });
 
     it.each<[Role, string]>([
@@ -331,7 +329,7 @@ describe('retrospectives over GraphQL', () => {
     ])('refuses a bad %s with BAD_USER_INPUT naming it', async (field, overrides) => {
       const { id } = await openRetro();
       const response = await call(ADD_ITEM, { retrospectiveId: id, ownerTeam: 'SALES', description: 'Follow up', ...overrides }, 'sales');
-      expect([errorCode(response), fieldOf(response)]).toEqual(['BAD_USER_INPUT', field]);
+      expect([errorCode(response), errorField(response)]).toEqual(['BAD_USER_INPUT', field]);
     });
 
     it('refuses an owner team other than MARKETING or SALES as a bad input value', async () => {
@@ -345,7 +343,7 @@ describe('retrospectives over GraphQL', () => {
     it('refuses completing an item the retrospective does not have, naming actionItemId', async () => {
       const { id } = await openRetro();
       const response = await call(COMPLETE_ITEM, { retrospectiveId: id, actionItemId: newId() }, 'sales');
-      expect([errorCode(response), fieldOf(response)]).toEqual(['BAD_USER_INPUT', 'actionItemId']);
+      expect([errorCode(response), errorField(response)]).toEqual(['BAD_USER_INPUT', 'actionItemId']);
     });
 
     it('answers FORBIDDEN to EXECUTIVE, NOT_FOUND for an unknown retrospective', async () => {
@@ -391,7 +389,7 @@ describe('retrospectives over GraphQL', () => {
     ])('refuses %s (%s) with BAD_USER_INPUT naming it', async (field, _what, overrides) => {
       const { id } = await filedRetro();
       const response = await call(CONCLUDE, { retrospectiveId: id, agreedReasonCodes: ['BAD_TIMING'], summary: 'Late', ...overrides }, 'marketing');
-      expect([errorCode(response), fieldOf(response)]).toEqual(['BAD_USER_INPUT', field]);
+      expect([errorCode(response), errorField(response)]).toEqual(['BAD_USER_INPUT', field]);
     });
 
     it('answers FORBIDDEN to EXECUTIVE and CONFLICT to a stale expectedVersion', async () => {
@@ -431,9 +429,9 @@ describe('retrospectives over GraphQL', () => {
       // Every page counts the whole filtered list, which nothing changed while paging.
       expect(new Set(totals)).toEqual(new Set([all.length]));
       const bad = await gql(app.url, LIST, { first: 201 }, tokens.sales);
-      expect([errorCode(bad), fieldOf(bad)]).toEqual(['BAD_USER_INPUT', 'first']);
+      expect([errorCode(bad), errorField(bad)]).toEqual(['BAD_USER_INPUT', 'first']);
       const foreign = await gql(app.url, LIST, { after: 'bm90LWEtY3Vyc29y' }, tokens.sales);
-      expect([errorCode(foreign), fieldOf(foreign)]).toEqual(['BAD_USER_INPUT', 'after']);
+      expect([errorCode(foreign), errorField(foreign)]).toEqual(['BAD_USER_INPUT', 'after']);
     });
 
     it('lists pending deals oldest closure first, and drops one once its retrospective concludes', async () => {

@@ -28,6 +28,11 @@ export function errorCode(response: GraphQLResponse<unknown>): unknown {
   return response.errors?.[0]?.extensions?.['code'];
 }
 
+/** The first error's extensions.field: the input field a BAD_USER_INPUT names. */
+export function errorField(response: GraphQLResponse<unknown>): unknown {
+  return response.errors?.[0]?.extensions?.['field'];
+}
+
 export function wsClient(url: string, token?: string): Client {
   return createClient({
     url: `${url.replace(/^http/, 'ws')}/graphql`,
