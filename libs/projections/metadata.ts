@@ -21,3 +21,14 @@ export function provenanceOf(event: { readonly metadata: JsonObject }): EventPro
   const recordedAtMs = Date.parse(recordedAt);
   return { actor: text('actor'), team: text('team'), recordedAt, recordedAtMs: Number.isNaN(recordedAtMs) ? 0 : recordedAtMs };
 }
+
+/**
+ * When a stream's event became known, for as-of reads: its recordedAt, but never before the
+ * stream's previous event became known. Two writers on one stream (concurrent commands, or
+ * instances whose clocks differ) can record revision N+1 at an earlier server time than N;
+ * revision N+1 presupposes N, so it cannot have been known first.
+ */
+export function knownSinceMs(event: { readonly metadata: JsonObject }, previousKnownSinceMs: number | null | undefined): number {
+  const { recordedAtMs } = provenanceOf(event);
+  return previousKnownSinceMs === null || previousKnownSinceMs === undefined ? recordedAtMs : Math.max(recordedAtMs, previousKnownSinceMs);
+}

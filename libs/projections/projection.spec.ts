@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { openSqliteDatabase, type SqliteDatabase } from '#event-store/sqlite';
 import { defineProjection } from './projection.js';
+import { knownSinceMs } from './metadata.js';
 import { projectionSpec, record } from './testing/index.js';
 
 type ItemAdded = { readonly type: 'ItemAdded'; readonly data: { readonly basketId: string; readonly sku: string } };
@@ -116,5 +117,19 @@ describe('projectionSpec', () => {
       { stream: 'a', revision: 1, position: '3', metadata: { by: 'x' } },
     ]);
     expect(new Set(events.map((event) => event.id)).size).toBe(3);
+  });
+});
+
+describe('knownSinceMs', () => {
+  const stamped = (recordedAt: string) => ({ metadata: { recordedAt } });
+
+  it('is the recordedAt of the first event of a stream', () => {
+    expect(knownSinceMs(stamped('2026-03-01T10:00:00.000Z'), null)).toBe(Date.parse('2026-03-01T10:00:00.000Z'));
+  });
+
+  it('is never before the moment the previous revision became known', () => {
+    const previous = Date.parse('2026-03-01T10:00:00.000Z');
+    expect(knownSinceMs(stamped('2026-03-01T09:00:00.000Z'), previous)).toBe(previous);
+    expect(knownSinceMs(stamped('2026-03-01T11:00:00.000Z'), previous)).toBe(Date.parse('2026-03-01T11:00:00.000Z'));
   });
 });

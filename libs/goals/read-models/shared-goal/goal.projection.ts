@@ -1,4 +1,4 @@
-import { defineProjection, provenanceOf, type Recorded } from '#projections';
+import { defineProjection, knownSinceMs, provenanceOf, type Recorded } from '#projections';
 import type { SqliteDatabase } from '#event-store/sqlite';
 import type { GoalEvent } from '../../domain/index.js';
 
@@ -16,7 +16,7 @@ export const GOAL_TARGET_HISTORY_TABLE = 'goal_target_history';
  */
 export const goalsProjection = defineProjection<GoalEvent>({
   name: GOALS_PROJECTION,
-  version: 1,
+  version: 2,
   tables: [GOALS_TABLE, GOAL_ENDORSEMENTS_TABLE, GOAL_TARGET_HISTORY_TABLE],
   setup(db) {
     db.prepare(
@@ -125,8 +125,14 @@ interface TargetEntry {
 }
 
 function recordTarget(db: SqliteDatabase, event: Recorded<GoalEvent>, entry: TargetEntry): void {
-  // Bitemporal queries ask what was *recorded* by a moment: the log's time, not the event's own.
-  const { recordedAt, recordedAtMs } = provenanceOf(event);
+  // Bitemporal queries ask what was *recorded* by a moment: the log's time, not the event's own,
+  // and a revision of the target is never known before the one it revises.
+  const { recordedAt } = provenanceOf(event);
+  const previous = db
+    .prepare(`SELECT max(recorded_at_ms) FROM ${GOAL_TARGET_HISTORY_TABLE} WHERE goal_id = ? AND revision < ?`)
+    .pluck()
+    .get(event.data.goalId, event.revision) as number | null;
+  const recordedAtMs = knownSinceMs(event, previous);
   db.prepare(
     `INSERT INTO ${GOAL_TARGET_HISTORY_TABLE}
        (goal_id, revision, from_minor, to_minor, reason, changed_by, changed_at, recorded_at, recorded_at_ms)

@@ -54,6 +54,17 @@ describe('GoalsReader', () => {
     expect(targets('2030-01-01T00:00:00.000Z')).toEqual({ a: 300, b: 500 });
   });
 
+  it('never lets an older target win because its writer stamped the newer revision earlier', () => {
+    // given revision 1 of goal c stamped a minute before its proposal by another writer's clock
+    for (const event of record([proposal('c', 100, '2026-03-05T10:00:00.000Z'), revision('c', 100, 250, '2026-03-05T09:59:00.000Z')])) {
+      goalsProjection.handle(event, db);
+    }
+    // then the revision is in force from the proposal's moment on, and stays in force
+    expect(reader.targetsAt(['c'], Date.parse('2026-03-05T09:59:30.000Z')).get('c')).toBeUndefined();
+    expect(reader.targetsAt(['c'], Date.parse('2026-03-05T10:00:00.000Z')).get('c')).toBe(250);
+    expect(reader.targetsAt(['c'], Date.parse('2030-01-01T00:00:00.000Z')).get('c')).toBe(250);
+  });
+
   it('reads goals, histories and endorsements for many ids at once, formatted in the goal’s currency', () => {
     expect([...reader.byIds(['a', 'b', 'missing']).keys()].sort()).toEqual(['a', 'b']);
     expect(reader.byId('a')).toMatchObject({ target: '3.00', status: 'PROPOSED', version: 2 });

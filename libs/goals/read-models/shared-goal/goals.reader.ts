@@ -138,7 +138,7 @@ export class GoalsReader {
       .prepare(
         `SELECT goal_id, to_minor FROM (
            SELECT goal_id, to_minor,
-                  row_number() OVER (PARTITION BY goal_id ORDER BY recorded_at_ms DESC, revision DESC) AS latest
+                  row_number() OVER (PARTITION BY goal_id ORDER BY revision DESC) AS latest
            FROM ${GOAL_TARGET_HISTORY_TABLE}
            WHERE goal_id IN (SELECT value FROM json_each(?)) AND recorded_at_ms <= ?
          ) WHERE latest = 1`,

@@ -105,6 +105,30 @@ describe('insights-deals projection', () => {
     expect(known('2026-02-16T00:00:00.000Z')).toEqual({ status: 'WON', amount_minor: 2_000_000, closed_at_ms: Date.parse('2026-02-05T00:00:00.000Z') });
   });
 
+  it('never makes a revision known before the one it follows, when two writers recorded them out of order', () => {
+    // given revision 1 (a touch) and revision 2 (the win) stamped earlier than revision 0 by their writers
+    const id = randomUUID();
+    const projected = spec
+      .given(opened(id, '2026-02-10T10:00:00.000Z'))
+      .when(
+        at('2026-02-10T09:59:00.000Z', id, {
+          type: 'DealTouchRecorded',
+          data: { dealId: id, touchId: 't1', team: 'SALES', channel: 'call', campaign: null, occurredAt: '2026-02-01T00:00:00.000Z' },
+        }),
+        at('2026-02-10T09:58:00.000Z', id, {
+          type: 'DealWon',
+          data: { dealId: id, closure: 1, amountMinor: 1_000_000, closedAt: '2026-02-09T00:00:00.000Z', fromStage: 'QUALIFICATION' },
+        }),
+      );
+
+    // then each is known from revision 0's moment, so before it the deal is not known at all
+    const known = (iso: string) => projected.then((db) => asOf(db, id, iso));
+    expect(known('2026-02-10T09:59:30.000Z')).toBeUndefined();
+    expect(known('2026-02-10T10:00:00.000Z')).toEqual({ status: 'WON', amount_minor: 1_000_000, closed_at_ms: Date.parse('2026-02-09T00:00:00.000Z') });
+    const touchKnown = projected.then((db) => db.prepare(`SELECT recorded_at_ms FROM ${INSIGHT_TOUCHES_TABLE} WHERE deal_id = ?`).pluck().get(id));
+    expect(touchKnown).toBe(Date.parse('2026-02-10T10:00:00.000Z'));
+  });
+
   it('keeps touches with when they happened and when they were recorded', () => {
     const id = randomUUID();
     const touches = spec

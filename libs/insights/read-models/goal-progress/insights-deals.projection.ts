@@ -1,4 +1,4 @@
-import { defineProjection, provenanceOf, type Recorded } from '#projections';
+import { defineProjection, knownSinceMs, type Recorded } from '#projections';
 import type { SqliteDatabase } from '#event-store/sqlite';
 import type { DealEvent } from '#deals';
 
@@ -41,7 +41,7 @@ export interface TouchFactsRow {
  */
 export const insightsDealsProjection = defineProjection<DealEvent>({
   name: INSIGHTS_DEAL_PROJECTION,
-  version: 1,
+  version: 2,
   tables: [INSIGHT_DEAL_FACTS_TABLE, INSIGHT_TOUCHES_TABLE],
   setup(db) {
     db.prepare(
@@ -94,11 +94,13 @@ export const insightsDealsProjection = defineProjection<DealEvent>({
     },
     DealTouchRecorded(event, db) {
       const d = event.data;
+      const previous = previousFacts(db, event);
+      if (previous === undefined) return;
       // A touch id is recorded once (a repeat with other data is refused), so the first row stands.
       db.prepare(
         `INSERT INTO ${INSIGHT_TOUCHES_TABLE} (deal_id, touch_id, team, occurred_at_ms, recorded_at_ms)
          VALUES (?, ?, ?, ?, ?) ON CONFLICT (deal_id, touch_id) DO NOTHING`,
-      ).run(d.dealId, d.touchId, d.team, Date.parse(d.occurredAt), provenanceOf(event).recordedAtMs);
+      ).run(d.dealId, d.touchId, d.team, Date.parse(d.occurredAt), knownSinceMs(event, previous.recorded_at_ms));
       carryForward(db, event, {});
     },
     DealStageMoved(event, db) {
@@ -124,17 +126,21 @@ export const insightsDealsProjection = defineProjection<DealEvent>({
 
 type Facts = Omit<DealFactsRow, 'deal_id' | 'revision' | 'recorded_at_ms'>;
 
-function carryForward(db: SqliteDatabase, event: Recorded<DealEvent>, changes: Partial<Facts>): void {
-  const previous = db
+function previousFacts(db: SqliteDatabase, event: Recorded<DealEvent>): DealFactsRow | undefined {
+  return db
     .prepare(`SELECT * FROM ${INSIGHT_DEAL_FACTS_TABLE} WHERE deal_id = ? AND revision < ? ORDER BY revision DESC LIMIT 1`)
     .get(event.data.dealId, event.revision) as DealFactsRow | undefined;
-  // Deal events always follow DealOpened in their stream; without it there is nothing to carry.
-  if (previous === undefined) return;
-  const { deal_id: _id, revision: _revision, recorded_at_ms: _recorded, ...facts } = previous;
-  writeSnapshot(db, event, { ...facts, ...changes });
 }
 
-function writeSnapshot(db: SqliteDatabase, event: Recorded<DealEvent>, facts: Facts): void {
+function carryForward(db: SqliteDatabase, event: Recorded<DealEvent>, changes: Partial<Facts>): void {
+  const previous = previousFacts(db, event);
+  // Deal events always follow DealOpened in their stream; without it there is nothing to carry.
+  if (previous === undefined) return;
+  const { deal_id: _id, revision: _revision, recorded_at_ms: previousKnownSince, ...facts } = previous;
+  writeSnapshot(db, event, { ...facts, ...changes }, previousKnownSince);
+}
+
+function writeSnapshot(db: SqliteDatabase, event: Recorded<DealEvent>, facts: Facts, previousKnownSince: number | null = null): void {
   db.prepare(
     `INSERT INTO ${INSIGHT_DEAL_FACTS_TABLE}
        (deal_id, revision, recorded_at_ms, status, segment, source, amount_minor, opened_at_ms, closed_at_ms,
@@ -144,7 +150,7 @@ function writeSnapshot(db: SqliteDatabase, event: Recorded<DealEvent>, facts: Fa
   ).run(
     event.data.dealId,
     event.revision,
-    provenanceOf(event).recordedAtMs,
+    knownSinceMs(event, previousKnownSince),
     facts.status,
     facts.segment,
     facts.source,
