@@ -37,3 +37,19 @@ export function readBack<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new Error(`${what} is missing from the read models after its write`);
   return value;
 }
+
+const moments = new WeakMap<RequestContext, number>();
+
+/**
+ * "Now" for one GraphQL operation, read from the clock once: every field that defaults to now
+ * (each goal's progress in a list, say) answers for the same instant, and loaders keyed by it
+ * batch across the whole response.
+ */
+export function requestNow(request: RequestContext, clock: { now(): number }): number {
+  let now = moments.get(request);
+  if (now === undefined) {
+    now = clock.now();
+    moments.set(request, now);
+  }
+  return now;
+}

@@ -12,6 +12,7 @@ import {
   DateTimeScalar,
   freshDelivery,
   GoalStatusEnum,
+  requestNow,
   type RequestContext,
 } from '#shared/graphql';
 import { GOAL_EVENT_TYPES } from '../../domain/index.js';
@@ -67,7 +68,7 @@ export class SharedGoalResolver {
     model: AttributionModelEnum | null,
     @CurrentRequest() request: RequestContext,
   ): Promise<GoalProgressView> {
-    const asOfMs = asOf === null || asOf === undefined ? this.clock.now() : parseInstant(asOf, 'asOf');
+    const asOfMs = asOf === null || asOf === undefined ? requestNow(request, this.clock) : parseInstant(asOf, 'asOf');
     const targetMinor = await goalTargetAtLoader(this.reader, request, asOfMs).load(goal.id);
     if (targetMinor === null) {
       throw invalidInput('asOf', `Shared goal "${goal.id}" was not yet proposed at ${toIso(asOfMs)}`);
