@@ -39,10 +39,14 @@ export class DealResolver {
   @Subscription(() => Deal, { resolve: freshDelivery })
   dealClosed(): AsyncIterableIterator<DealRow> {
     return liveFeed(this.projections, [DEALS_PROJECTION], (events: readonly RecordedEvent[]) => {
-      const ids = events.filter((event) => CLOSING_EVENTS.has(event.type)).map((event) => String(event.data['dealId']));
+      const ids = [...new Set(events.filter((event) => CLOSING_EVENTS.has(event.type)).map((event) => String(event.data['dealId'])))];
       if (ids.length === 0) return [];
       const rows = this.reader.byIds(ids);
-      return ids.flatMap((id) => rows.get(id) ?? []);
+      // The row is the deal as it is now: one reopened in the same batch is no longer closed.
+      return ids.flatMap((id) => {
+        const row = rows.get(id);
+        return row !== undefined && row.status !== 'OPEN' ? [row] : [];
+      });
     });
   }
 
