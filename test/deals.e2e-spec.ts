@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import type { SqliteDatabase } from '#event-store/sqlite';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import { expectEventually } from './support/expect-eventually.js';
-import { errorCode, errorField, gql, wsClient, type GraphQLResponse } from './support/graphql-client.js';
+import { collect, errorCode, errorField, firstOutcome, gql, wsClient, type GraphQLResponse } from './support/graphql-client.js';
 import { startTestApp, type RunningApp } from './support/test-app.js';
 import { teamTokens } from './support/tokens.js';
 
@@ -562,20 +562,8 @@ describe('deals over GraphQL', () => {
 
   describe('dealClosed subscription', () => {
     it('delivers each closed deal to an authenticated subscriber', async () => {
-      const client = wsClient(app.url, tokens.marketing);
-      const received: Deal[] = [];
-      const errors: unknown[] = [];
-      const unsubscribe = client.subscribe<{ dealClosed: Deal }>(
-        { query: DEAL_CLOSED },
-        {
-          next: (message) => {
-            if (message.data) received.push(message.data.dealClosed);
-            if (message.errors) errors.push(message.errors);
-          },
-          error: (error) => errors.push(error),
-          complete: () => undefined,
-        },
-      );
+      const subscription = collect<{ dealClosed: Deal }>(wsClient(app.url, tokens.marketing), { query: DEAL_CLOSED });
+      const received = (): Deal[] => subscription.received.map((data) => data.dealClosed);
       try {
         // The subscription is in place once the server has it; until then a win may pass unseen,
         // so a fresh deal is won until one arrives.
@@ -586,13 +574,13 @@ describe('deals over GraphQL', () => {
             await succeed(TOUCH, { dealId: deal['id'], team: 'MARKETING', channel: 'Ad', occurredAt: iso(Date.now() - DAY) }, 'marketing');
             await succeed(WIN, { dealId: deal['id'] });
             won.push(deal['id']);
-            const match = received.find((item) => won.includes(item['id']));
+            const match = received().find((item) => won.includes(item['id']));
             if (!match) throw new Error('no closed deal delivered yet');
             return match;
           },
           { timeoutMs: 10_000, intervalMs: 50 },
         );
-        expect(errors).toEqual([]);
+        expect(subscription.errors).toEqual([]);
         expect(arrived).toMatchObject({ status: 'WON', closures: 1, amount: '125000.50', touches: [expect.any(Object)] });
         expect(arrived['history'].map((entry: Deal) => entry.type)).toEqual(['DealOpened', 'DealTouchRecorded', 'DealWon']);
 
@@ -603,32 +591,20 @@ describe('deals over GraphQL', () => {
         await succeed(REOPEN, { dealId: arrived['id'] });
         await succeed(WIN, { dealId: arrived['id'] });
         await expectEventually(() => {
-          expect(received.find((item) => item['id'] === lost['id'])).toMatchObject({ status: 'LOST' });
-          const again = received.filter((item) => item['id'] === arrived['id']).at(-1);
+          expect(received().find((item) => item['id'] === lost['id'])).toMatchObject({ status: 'LOST' });
+          const again = received().filter((item) => item['id'] === arrived['id']).at(-1);
           expect(again).toMatchObject({ closures: 2 });
           expect(again?.['history']).toHaveLength(5);
         });
       } finally {
-        unsubscribe();
-        await client.dispose();
+        await subscription.stop();
       }
     });
 
     it('refuses a subscriber without a token', async () => {
       const client = wsClient(app.url);
       try {
-        const outcome = await new Promise<{ errors?: readonly { message: string; extensions?: Record<string, unknown> }[]; data?: unknown; error?: unknown }>(
-          (resolve) => {
-            client.subscribe(
-              { query: DEAL_CLOSED },
-              {
-                next: (message) => resolve({ errors: message.errors as never, data: message.data }),
-                error: (error) => resolve({ error }),
-                complete: () => resolve({}),
-              },
-            );
-          },
-        );
+        const outcome = await firstOutcome(client, { query: DEAL_CLOSED });
         expect(outcome.data ?? null).toBeNull();
         expect(outcome.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
         expect(outcome.errors?.[0]?.message).toMatch(/Authentication is required/);

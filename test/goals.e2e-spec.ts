@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { errorCode, errorField, gql, wsClient } from './support/graphql-client.js';
+import { errorCode, errorField, firstOutcome, gql, wsClient } from './support/graphql-client.js';
 import { startTestApp, type RunningApp } from './support/test-app.js';
 import { teamTokens } from './support/tokens.js';
 
@@ -281,15 +281,9 @@ describe('shared goals over GraphQL', () => {
     it('refuses a subscriber without a token, as HTTP does', async () => {
       const client = wsClient(app.url);
       try {
-        const outcome = await new Promise<{ errors?: readonly { extensions?: Record<string, unknown> }[]; data?: unknown; error?: unknown }>((resolve) => {
-          client.subscribe(
-            { query: `subscription ($goalId: ID!) { goalProgressChanged(goalId: $goalId) { goalId progress { target } } }`, variables: { goalId: randomUUID() } },
-            {
-              next: (message) => resolve({ errors: message.errors as never, data: message.data }),
-              error: (error) => resolve({ error }),
-              complete: () => resolve({}),
-            },
-          );
+        const outcome = await firstOutcome(client, {
+          query: `subscription ($goalId: ID!) { goalProgressChanged(goalId: $goalId) { goalId progress { target } } }`,
+          variables: { goalId: randomUUID() },
         });
         expect(outcome.data ?? null).toBeNull();
         expect(outcome.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { expectEventually } from './support/expect-eventually.js';
-import { errorCode, errorField, gql, wsClient, type GraphQLResponse } from './support/graphql-client.js';
+import { collect, errorCode, errorField, firstOutcome, gql, wsClient, type GraphQLResponse } from './support/graphql-client.js';
 import { startTestApp, type RunningApp } from './support/test-app.js';
 import { teamTokens } from './support/tokens.js';
 
@@ -474,20 +474,7 @@ describe('retrospectives over GraphQL', () => {
 
   describe('retrospectiveConcluded subscription', () => {
     it('delivers each concluded retrospective to an authenticated subscriber', async () => {
-      const client = wsClient(app.url, tokens.executive);
-      const received: Row[] = [];
-      const errors: unknown[] = [];
-      const unsubscribe = client.subscribe<{ retrospectiveConcluded: Row }>(
-        { query: CONCLUDED },
-        {
-          next: (message) => {
-            if (message.data) received.push(message.data.retrospectiveConcluded);
-            if (message.errors) errors.push(message.errors);
-          },
-          error: (error) => errors.push(error),
-          complete: () => undefined,
-        },
-      );
+      const subscription = collect<{ retrospectiveConcluded: Row }>(wsClient(app.url, tokens.executive), { query: CONCLUDED });
       try {
         // The subscription is in place once the server has it; until then a conclusion may pass
         // unseen, so fresh retrospectives are concluded until one arrives.
@@ -497,33 +484,23 @@ describe('retrospectives over GraphQL', () => {
             const { id } = await filedRetro();
             await succeed(CONCLUDE, { retrospectiveId: id, agreedReasonCodes: ['PRICE_TOO_HIGH'], summary: 'Priced out' }, 'sales');
             concluded.push(id);
-            const match = received.find((item) => concluded.includes(item['id']));
+            const match = subscription.received.map((data) => data.retrospectiveConcluded).find((item) => concluded.includes(item['id']));
             if (!match) throw new Error('no concluded retrospective delivered yet');
             return match;
           },
           { timeoutMs: 10_000, intervalMs: 50 },
         );
-        expect(errors).toEqual([]);
+        expect(subscription.errors).toEqual([]);
         expect(arrived).toMatchObject({ status: 'CONCLUDED', summary: 'Priced out', deal: { id: expect.any(String) }, agreedReasons: [{ code: 'PRICE_TOO_HIGH' }] });
       } finally {
-        unsubscribe();
-        await client.dispose();
+        await subscription.stop();
       }
     });
 
     it('refuses a subscriber without a token', async () => {
       const client = wsClient(app.url);
       try {
-        const outcome = await new Promise<{ errors?: readonly { extensions?: Record<string, unknown> }[]; data?: unknown }>((resolve) => {
-          client.subscribe(
-            { query: CONCLUDED },
-            {
-              next: (message) => resolve({ errors: message.errors as never, data: message.data }),
-              error: () => resolve({}),
-              complete: () => resolve({}),
-            },
-          );
-        });
+        const outcome = await firstOutcome(client, { query: CONCLUDED });
         expect(outcome.data ?? null).toBeNull();
         expect(outcome.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
       } finally {

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { loadConfig, rebuildProjections } from '#api';
 import { openSqliteDatabase } from '#event-store/sqlite';
 import { expectEventually } from './support/expect-eventually.js';
-import { gql, wsClient } from './support/graphql-client.js';
+import { collect, gql, wsClient } from './support/graphql-client.js';
 import { startTestApp, type RunningApp } from './support/test-app.js';
 import { TestClock } from './support/test-clock.js';
 import { teamTokens, TEST_SECRET } from './support/tokens.js';
@@ -46,8 +46,6 @@ describe('one quarter on the scoreboard: progress as of any moment, credit under
   let app: RunningApp;
   let tokens: Awaited<ReturnType<typeof teamTokens>>;
   const goal = 'goal-q1-ent';
-  const progressUpdates: unknown[] = [];
-  let unsubscribe: (() => void) | undefined;
 
   const call = async (query: string, variables: Record<string, unknown>, token: string): Promise<Json> => {
     const response = await gql(app.url, query, variables, token);
@@ -125,7 +123,6 @@ describe('one quarter on the scoreboard: progress as of any moment, credit under
   });
 
   afterAll(async () => {
-    unsubscribe?.();
     await app.stop();
   });
 
@@ -156,29 +153,29 @@ describe('one quarter on the scoreboard: progress as of any moment, credit under
   });
 
   it('pushes the goal progress to a subscriber when a late-recorded win lands', async () => {
-    const client = wsClient(app.url, tokens.executive);
-    unsubscribe = client.subscribe(
-      { query: PROGRESS_CHANGED, variables: { goalId: goal } },
-      { next: (message) => progressUpdates.push(message), error: (error) => progressUpdates.push({ error }), complete: () => undefined },
-    );
-    // It answers with the progress as it stands first, so from then on no change can slip by.
-    await expectEventually(() =>
-      expect(progressUpdates).toContainEqual({
-        data: { goalProgressChanged: { goalId: goal, progress: { wonRevenue: '30000.00', wonDeals: 1, target: '100000.00' } } },
-      }),
-    );
-    clock.set('2026-02-15T00:00:00.000Z');
+    const subscription = collect(wsClient(app.url, tokens.executive), { query: PROGRESS_CHANGED, variables: { goalId: goal } });
+    try {
+      // It answers with the progress as it stands first, so from then on no change can slip by.
+      await expectEventually(() =>
+        expect(subscription.received).toContainEqual({
+          goalProgressChanged: { goalId: goal, progress: { wonRevenue: '30000.00', wonDeals: 1, target: '100000.00' } },
+        }),
+      );
+      clock.set('2026-02-15T00:00:00.000Z');
 
-    // Feb 15: D5 is entered late: opened Jan 20, won Feb 5.
-    await openDeal('D5', 'ENT', 'SALES', '20000.00', '2026-01-20T00:00:00.000Z', '2026-02-28');
-    await win('D5', '2026-02-05T00:00:00.000Z');
+      // Feb 15: D5 is entered late: opened Jan 20, won Feb 5.
+      await openDeal('D5', 'ENT', 'SALES', '20000.00', '2026-01-20T00:00:00.000Z', '2026-02-28');
+      await win('D5', '2026-02-05T00:00:00.000Z');
 
-    await expectEventually(() =>
-      expect(progressUpdates).toContainEqual({
-        data: { goalProgressChanged: { goalId: goal, progress: { wonRevenue: '50000.00', wonDeals: 2, target: '100000.00' } } },
-      }),
-    );
-    client.dispose();
+      await expectEventually(() =>
+        expect(subscription.received).toContainEqual({
+          goalProgressChanged: { goalId: goal, progress: { wonRevenue: '50000.00', wonDeals: 2, target: '100000.00' } },
+        }),
+      );
+      expect(subscription.errors).toEqual([]);
+    } finally {
+      await subscription.stop();
+    }
   });
 
   it('answers progress at T1 unchanged after the late win, and counts it from when it was recorded', async () => {
