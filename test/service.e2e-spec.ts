@@ -107,6 +107,25 @@ describe('the service over HTTP', () => {
     expect(response.errors?.[0]?.message).toMatch(/cost/i);
   });
 
+  it('turns introspection and field suggestions off in production, and keeps them otherwise', async () => {
+    const introspect = '{ __schema { queryType { name } } }';
+    const misspelt = '{ helth { status } }';
+    expect((await gql(app.url, introspect, {}, token)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect((await gql(app.url, misspelt, {}, token)).errors?.[0]?.message).toMatch(/Did you mean "health"/);
+
+    const production = await startTestApp({ NODE_ENV: 'production' });
+    try {
+      const refused = await gql(production.url, introspect, {}, token);
+      expect(errorCode(refused)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(refused.errors?.[0]?.message).toMatch(/introspection/i);
+      const unknown = await gql(production.url, misspelt, {}, token);
+      expect(errorCode(unknown)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(unknown.errors?.[0]?.message).not.toMatch(/Did you mean/);
+    } finally {
+      await production.stop();
+    }
+  });
+
   it('reports readiness without a token at GET /health', async () => {
     const response = await fetch(`${app.url}/health`);
     expect(response.status).toBe(200);
