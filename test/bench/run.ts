@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
-import { createApp, loadConfig, rebuildProjections, type TandemApp } from '#api';
+import { createApp, loadConfig, rebuildProjections, runCli, type TandemApp } from '#api';
 import { teamTokens, TEST_SECRET } from '../support/tokens.js';
 
 // npm run bench: the service on the embedded store in a temporary directory, driven over HTTP as
@@ -150,7 +150,4 @@ function report(samples: readonly Sample[], totals: { rssMb: number; heapUsedMb:
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runCli(main);

@@ -12,3 +12,11 @@ export function configOrExit(): AppConfig {
     throw error;
   }
 }
+
+/** Runs a command-line entry point; anything it throws is printed with its stack, exit 1. */
+export function runCli(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

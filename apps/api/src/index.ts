@@ -4,3 +4,4 @@ export { ConfigError, loadConfig, type AppConfig } from './config.js';
 export { rebuildProjections } from './rebuild.js';
 export { DataDirLockedError } from './core/data-dir-lock.js';
 export { servedSchema } from './schema.js';
+export { runCli } from './cli.js';

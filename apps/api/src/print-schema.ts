@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runCli } from './cli.js';
 import { createApp } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -25,7 +26,4 @@ async function main(): Promise<void> {
   process.stdout.write(`Wrote the served schema to ${target}\n`);
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runCli(main);

@@ -26,6 +26,7 @@ export function pagedCostPlugin(costLimit: CostLimit): ApolloServerPlugin {
       return {
         async didResolveOperation({ document, request, schema }) {
           const variables = request.variables ?? {};
+          if (Object.keys(variables).length === 0) return;
           let inlined = false;
           const priced: DocumentNode = visit(document, {
             Argument(node) {
