@@ -41,7 +41,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          ...(lib === 'event-store' ? {} : { paths: DRIVERS.map((name) => ({ name, message: 'Only libs/event-store talks to a storage driver.' })) }),
+          ...(lib === 'event-store' || lib === 'sqlite' ? {} : { paths: DRIVERS.map((name) => ({ name, message: 'Only libs/event-store talks to a storage driver.' })) }),
           patterns: [
             {
               regex: climbingInto(libs.filter((other) => other !== lib)),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import { expectEventually } from './support/expect-eventually.js';
 import { collect, errorCode, errorField, firstOutcome, gql, wsClient, type GraphQLResponse } from './support/graphql-client.js';

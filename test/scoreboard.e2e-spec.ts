@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadConfig, rebuildProjections } from '#api';
-import { openSqliteDatabase } from '#event-store/sqlite';
+import { openSqliteDatabase } from '#sqlite';
 import { expectEventually } from './support/expect-eventually.js';
 import { collect, gql, wsClient } from './support/graphql-client.js';
 import { startTestApp, type RunningApp } from './support/test-app.js';

@@ -1,5 +1,5 @@
 import type { Position } from '#event-store';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 
 export type ProjectionStatus = 'catching-up' | 'live' | 'failed' | 'stopped';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AllSubscription, EventStore, NewEvent, RecordedEvent, SubscriptionMessage } from '#event-store';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import type { Projection } from './projection.js';
 import type { ProjectionLogger, RetryPolicy } from './projection-runner.js';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Position, RecordedEvent } from '#event-store';
 import { InMemoryEventStore } from '#event-store/in-memory';
-import { openSqliteDatabase, type SqliteDatabase } from '#event-store/sqlite';
+import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { CHECKPOINT_TABLE } from './checkpoints.js';
 import { ProjectionFailedError, ProjectionLagError } from './errors.js';
 import type { Projection } from './projection.js';

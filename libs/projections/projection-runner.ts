@@ -1,5 +1,5 @@
 import type { AllSubscription, EventStore, Position, RecordedEvent, SubscriptionMessage } from '#event-store';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import { CheckpointTable, type ProjectionStatus } from './checkpoints.js';
 import { ProjectionFailedError, ProjectionLagError } from './errors.js';
 import type { Projection } from './projection.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { openSqliteDatabase, type SqliteDatabase } from '#event-store/sqlite';
+import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { defineProjection } from './projection.js';
 import { knownSinceMs } from './metadata.js';
 import { projectionSpec, record } from './testing/index.js';

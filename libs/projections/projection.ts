@@ -1,5 +1,5 @@
 import type { JsonObject, Position, RecordedEvent } from '#event-store';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 
 /**
  * A read model fed from the log. Its handler is synchronous, like better-sqlite3 itself, so the

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 
 /**
  * The rows of a read-model table whose `column` is one of `keys`, read in one statement however

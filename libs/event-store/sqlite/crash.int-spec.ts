@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteDatabase, SqliteEventStore } from './index.js';
+import { openSqliteDatabase } from '#sqlite';
+import { SqliteEventStore } from './index.js';
 import { ChildScript } from './testing-fixtures/child-process.js';
 
 interface Ack {

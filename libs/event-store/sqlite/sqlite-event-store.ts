@@ -28,7 +28,7 @@ import {
   type SqliteDatabase,
   type SqliteSynchronous,
   type SqliteSynchronousLevel,
-} from './open-sqlite-database.js';
+} from '#sqlite';
 
 export interface SqliteEventStoreOptions {
   /** FULL (the default) makes every acknowledged append survive a power loss. */

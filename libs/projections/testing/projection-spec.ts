@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JsonObject, Position, RecordedEvent } from '#event-store';
-import { openSqliteDatabase, type SqliteDatabase } from '#event-store/sqlite';
+import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import type { ProjectableEvent, Projection } from '../projection.js';
 
 /** An event as a spec writes it; ids, revisions and positions are filled in. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { EventStore } from '#event-store';
-import { openSqliteDatabase, type SqliteDatabase } from '#event-store/sqlite';
+import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import type { AppConfig } from '../config.js';
 
 /** Opens the configured event store; an unreachable EventStoreDB is a clear error, not a hang. */

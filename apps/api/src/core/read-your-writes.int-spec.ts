@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { InMemoryEventStore } from '#event-store/in-memory';
-import { openSqliteDatabase, type SqliteDatabase } from '#event-store/sqlite';
+import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { defineProjection, ProjectionRunner } from '#projections';
 import { DomainError } from '#shared';
 import { readYourWritesOver } from './read-your-writes.js';

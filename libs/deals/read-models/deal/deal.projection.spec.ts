@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import { projectionSpec, type SpecEvent } from '#projections/testing';
 import type { DealEvent } from '../../domain/index.js';
 import { DEAL_HISTORY_TABLE, DEAL_TOUCHES_TABLE, DEALS_TABLE, dealsProjection } from './deal.projection.js';

@@ -1,6 +1,6 @@
 import { currency, formatAmount } from '#shared';
 import { defineProjection, provenanceOf, type Recorded } from '#projections';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import type { DealEvent } from '../../domain/index.js';
 
 export const DEALS_PROJECTION = 'deals';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { openSqliteDatabase, type SqliteDatabase } from '#event-store/sqlite';
+import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { record, type SpecEvent } from '#projections/testing';
 import type { DealEvent } from '../../domain/index.js';
 import { dealsProjection } from './deal.projection.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import { projectionSpec, record, type SpecEvent } from '#projections/testing';
 import type { GoalEvent } from '../../domain/index.js';
 import { GOAL_ENDORSEMENTS_TABLE, GOAL_TARGET_HISTORY_TABLE, GOALS_TABLE, goalsProjection } from './goal.projection.js';

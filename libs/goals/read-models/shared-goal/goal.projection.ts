@@ -1,5 +1,5 @@
 import { defineProjection, knownSinceMs, provenanceOf, type Recorded } from '#projections';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import type { GoalEvent } from '../../domain/index.js';
 
 export const GOALS_PROJECTION = 'goals';

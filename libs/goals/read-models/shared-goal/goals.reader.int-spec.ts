@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { openSqliteDatabase, type SqliteDatabase } from '#event-store/sqlite';
+import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { record, type SpecEvent } from '#projections/testing';
 import type { GoalEvent } from '../../domain/index.js';
 import { goalsProjection } from './goal.projection.js';

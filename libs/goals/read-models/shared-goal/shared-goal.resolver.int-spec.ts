@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { QueryBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '#event-store';
-import { openSqliteDatabase, type SqliteDatabase } from '#event-store/sqlite';
+import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { INSIGHTS_DEAL_PROJECTION, type AttributionModel, type GoalProgressView, type GoalScope, type InsightsReader } from '#insights';
 import type { ProjectionRunner } from '#projections';
 import { record, type SpecEvent } from '#projections/testing';

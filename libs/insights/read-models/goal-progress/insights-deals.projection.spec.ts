@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import { projectionSpec, type SpecEvent } from '#projections/testing';
 import type { DealEvent } from '#deals';
 import { INSIGHT_DEAL_FACTS_TABLE, INSIGHT_TOUCHES_TABLE, insightsDealsProjection } from './insights-deals.projection.js';

@@ -1,5 +1,5 @@
 import { defineProjection, knownSinceMs, type Recorded } from '#projections';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import type { DealEvent } from '#deals';
 
 /** Name of the projection whose commits can move any goal's progress. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openSqliteDatabase, type SqliteDatabase } from '#event-store/sqlite';
+import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { record, type SpecEvent } from '#projections/testing';
 import { currency, type Team } from '#shared';
 import type { DealEvent } from '#deals';

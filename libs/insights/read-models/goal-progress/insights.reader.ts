@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import { formatAmount, toIso, type Currency, type Team } from '#shared';
 import { CURRENCY, READ_MODEL_DATABASE } from '#shared/application';
 import {

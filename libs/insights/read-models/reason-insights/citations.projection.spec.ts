@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import { projectionSpec, type SpecEvent } from '#projections/testing';
 import type { DealEvent } from '#deals';
 import type { RetrospectiveEvent } from '#retrospectives';

@@ -1,5 +1,5 @@
 import { defineProjection } from '#projections';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import type { DealLost, DealOpened, DealReopened, DealWon } from '#deals';
 import type { PerspectiveFiled, RetrospectiveConcluded, RetrospectiveOpened } from '#retrospectives';
 import type { ReasonsMerged } from '#reasons';

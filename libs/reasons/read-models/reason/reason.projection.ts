@@ -1,5 +1,5 @@
 import { defineProjection, provenanceOf } from '#projections';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import type { ReasonEvent } from '../../domain/index.js';
 
 export const REASONS_TABLE = 'reasons';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import { rowsByKey } from '#projections';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import type { ReasonCategory, ReasonKind } from '../../domain/index.js';

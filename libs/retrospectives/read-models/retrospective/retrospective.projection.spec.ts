@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DealLost, DealReopened, DealWon } from '#deals';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import { projectionSpec, record, type SpecEvent } from '#projections/testing';
 import type { RetrospectiveEvent } from '../../domain/index.js';
 import { retrospectivesProjection } from './retrospective.projection.js';

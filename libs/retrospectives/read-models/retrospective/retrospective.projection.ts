@@ -1,5 +1,5 @@
 import { defineProjection, type Recorded } from '#projections';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import type { DealLost, DealReopened, DealWon } from '#deals';
 import type { RetrospectiveEvent } from '../../domain/index.js';
 

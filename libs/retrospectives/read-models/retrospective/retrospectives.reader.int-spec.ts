@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { dealsProjection, DealsReader, type DealEvent, type DealRow } from '#deals';
-import { openSqliteDatabase, type SqliteDatabase } from '#event-store/sqlite';
+import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { record, type SpecEvent } from '#projections/testing';
 import { reasonsProjection, ReasonsReader, type ReasonEvent } from '#reasons';
 import type { RequestContext } from '#shared/graphql';

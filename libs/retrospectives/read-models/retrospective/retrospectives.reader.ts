@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqliteDatabase } from '#event-store/sqlite';
+import type { SqliteDatabase } from '#sqlite';
 import { invalidInput, type Team } from '#shared';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import { decodeCursor, encodeCursor } from '#shared/graphql';
