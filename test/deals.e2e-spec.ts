@@ -280,6 +280,29 @@ describe('deals over GraphQL', () => {
     it('answers NOT_FOUND for a deal that does not exist', async () => {
       expect(errorCode(await call(MOVE, { dealId: newId(), stage: 'PROPOSAL' }))).toBe('NOT_FOUND');
     });
+
+    it('answers CONFLICT to a move that changes nothing when its expectedVersion is stale, and moves nothing', async () => {
+      const deal = await openDeal();
+      await succeed(MOVE, { dealId: deal['id'], stage: 'PROPOSAL', expectedVersion: 0 });
+      const repeat = await call(MOVE, { dealId: deal['id'], stage: 'PROPOSAL', expectedVersion: 0 });
+      expect(repeat.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 0, actualVersion: 1 });
+      expect(await succeed(MOVE, { dealId: deal['id'], stage: 'PROPOSAL', expectedVersion: 1 })).toMatchObject({ stage: 'PROPOSAL', version: 1 });
+      expect(await eventsOf(deal['id'])).toEqual(['DealOpened', 'DealStageMoved']);
+    });
+
+    it('lets exactly one of twenty concurrent moves pinned to one version through, half of them to the stage it chose', async () => {
+      const deal = await openDeal();
+      const stages = ['PROPOSAL', 'NEGOTIATION'];
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, index) => call(MOVE, { dealId: deal['id'], stage: stages[index % 2], expectedVersion: 0 })),
+      );
+      const winners = responses.filter((response) => response.errors === undefined);
+      expect(winners).toHaveLength(1);
+      for (const loser of responses.filter((response) => response.errors !== undefined)) {
+        expect(loser.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 0, actualVersion: 1 });
+      }
+      expect(await eventsOf(deal['id'])).toEqual(['DealOpened', 'DealStageMoved']);
+    });
   });
 
   describe('reviseDeal', () => {

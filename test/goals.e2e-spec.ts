@@ -137,11 +137,19 @@ describe('shared goals over GraphQL', () => {
       expect(await eventsOf(goal['id'])).toEqual(['SharedGoalProposed', 'SharedGoalEndorsed', 'SharedGoalEndorsed', 'SharedGoalActivated']);
     });
 
-    it('treats endorsing again as a no-op, even with a stale expectedVersion', async () => {
+    it('treats endorsing again as a no-op, at the current version or with none', async () => {
       const goal = await propose();
       const first = await succeed(ENDORSE, { goalId: goal['id'] }, 'marketingLead');
-      const again = await succeed(ENDORSE, { goalId: goal['id'], expectedVersion: 0 }, 'marketingLead');
-      expect(again).toEqual(first);
+      expect(await succeed(ENDORSE, { goalId: goal['id'] }, 'marketingLead')).toEqual(first);
+      expect(await succeed(ENDORSE, { goalId: goal['id'], expectedVersion: 1 }, 'marketingLead')).toEqual(first);
+      expect(await eventsOf(goal['id'])).toEqual(['SharedGoalProposed', 'SharedGoalEndorsed']);
+    });
+
+    it('answers CONFLICT to endorsing again with a stale expectedVersion: the version is an If-Match', async () => {
+      const goal = await propose();
+      await succeed(ENDORSE, { goalId: goal['id'] }, 'marketingLead');
+      const again = await call(ENDORSE, { goalId: goal['id'], expectedVersion: 0 }, 'marketingLead');
+      expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 0, actualVersion: 1 });
       expect(await eventsOf(goal['id'])).toEqual(['SharedGoalProposed', 'SharedGoalEndorsed']);
     });
 

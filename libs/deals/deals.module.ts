@@ -1,21 +1,20 @@
 import { Module } from '@nestjs/common';
 import { ReasonsModule } from '#reasons';
-import { DealCommands } from './application/deal-commands.js';
-import { LoseDealHandler } from './commands/lose-deal/lose-deal.handler.js';
+import { DealSource } from './application/deal-source.js';
+import { LoseDealHandler } from './commands/lose-deal/lose-deal.command.js';
 import { LoseDealResolver } from './commands/lose-deal/lose-deal.resolver.js';
-import { MoveDealStageHandler } from './commands/move-deal-stage/move-deal-stage.handler.js';
+import { MoveDealStageHandler } from './commands/move-deal-stage/move-deal-stage.command.js';
 import { MoveDealStageResolver } from './commands/move-deal-stage/move-deal-stage.resolver.js';
-import { OpenDealHandler } from './commands/open-deal/open-deal.handler.js';
+import { OpenDealHandler } from './commands/open-deal/open-deal.command.js';
 import { OpenDealResolver } from './commands/open-deal/open-deal.resolver.js';
-import { RecordTouchHandler } from './commands/record-touch/record-touch.handler.js';
+import { RecordTouchHandler } from './commands/record-touch/record-touch.command.js';
 import { RecordTouchResolver } from './commands/record-touch/record-touch.resolver.js';
-import { ReopenDealHandler } from './commands/reopen-deal/reopen-deal.handler.js';
+import { ReopenDealHandler } from './commands/reopen-deal/reopen-deal.command.js';
 import { ReopenDealResolver } from './commands/reopen-deal/reopen-deal.resolver.js';
-import { ReviseDealHandler } from './commands/revise-deal/revise-deal.handler.js';
+import { ReviseDealHandler } from './commands/revise-deal/revise-deal.command.js';
 import { ReviseDealResolver } from './commands/revise-deal/revise-deal.resolver.js';
-import { WinDealHandler } from './commands/win-deal/win-deal.handler.js';
+import { WinDealHandler } from './commands/win-deal/win-deal.command.js';
 import { WinDealResolver } from './commands/win-deal/win-deal.resolver.js';
-import { GetDealHandler, ListDealsHandler } from './read-models/deal/deal.query-handler.js';
 import { DealResolver } from './read-models/deal/deal.resolver.js';
 import { DealsReader } from './read-models/deal/deals.reader.js';
 
@@ -23,7 +22,7 @@ import { DealsReader } from './read-models/deal/deals.reader.js';
 @Module({
   imports: [ReasonsModule],
   providers: [
-    DealCommands,
+    DealSource,
     DealsReader,
     // commands
     OpenDealHandler,
@@ -41,10 +40,8 @@ import { DealsReader } from './read-models/deal/deals.reader.js';
     ReopenDealHandler,
     ReopenDealResolver,
     // read models
-    GetDealHandler,
-    ListDealsHandler,
     DealResolver,
   ],
-  exports: [DealsReader],
+  exports: [DealSource, DealsReader],
 })
 export class DealsModule {}

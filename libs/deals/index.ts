@@ -6,7 +6,7 @@ export * from './read-models/deal/deal.model.js';
 export { DealsModule } from './deals.module.js';
 export { DEALS_PROJECTION, dealsProjection } from './read-models/deal/deal.projection.js';
 export { dealLoader } from './read-models/deal/deal-loader.js';
-export { GetDealQuery } from './read-models/deal/deal.query-handler.js';
+export { DealSource } from './application/deal-source.js';
 export {
   DealsReader,
   type DealFilter,

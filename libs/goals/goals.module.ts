@@ -1,23 +1,18 @@
 import { Module } from '@nestjs/common';
-import { InsightsModule } from '#insights';
-import { GoalCommands } from './application/goal-commands.js';
-import { CloseSharedGoalHandler } from './commands/close-shared-goal/close-shared-goal.handler.js';
+import { CloseSharedGoalHandler } from './commands/close-shared-goal/close-shared-goal.command.js';
 import { CloseSharedGoalResolver } from './commands/close-shared-goal/close-shared-goal.resolver.js';
-import { EndorseSharedGoalHandler } from './commands/endorse-shared-goal/endorse-shared-goal.handler.js';
+import { EndorseSharedGoalHandler } from './commands/endorse-shared-goal/endorse-shared-goal.command.js';
 import { EndorseSharedGoalResolver } from './commands/endorse-shared-goal/endorse-shared-goal.resolver.js';
-import { ProposeSharedGoalHandler } from './commands/propose-shared-goal/propose-shared-goal.handler.js';
+import { ProposeSharedGoalHandler } from './commands/propose-shared-goal/propose-shared-goal.command.js';
 import { ProposeSharedGoalResolver } from './commands/propose-shared-goal/propose-shared-goal.resolver.js';
-import { ReviseGoalTargetHandler } from './commands/revise-goal-target/revise-goal-target.handler.js';
+import { ReviseGoalTargetHandler } from './commands/revise-goal-target/revise-goal-target.command.js';
 import { ReviseGoalTargetResolver } from './commands/revise-goal-target/revise-goal-target.resolver.js';
 import { GoalsReader } from './read-models/shared-goal/goals.reader.js';
-import { GetSharedGoalHandler, ListSharedGoalsHandler } from './read-models/shared-goal/shared-goal.query-handler.js';
 import { SharedGoalResolver } from './read-models/shared-goal/shared-goal.resolver.js';
 
-/** Shared goals: EXECUTIVE and REVOPS set the number, both team leads sign it, everyone watches progress. */
+/** Shared goals: EXECUTIVE and REVOPS set the number, both team leads sign it. */
 @Module({
-  imports: [InsightsModule],
   providers: [
-    GoalCommands,
     GoalsReader,
     // commands
     ProposeSharedGoalHandler,
@@ -29,8 +24,6 @@ import { SharedGoalResolver } from './read-models/shared-goal/shared-goal.resolv
     CloseSharedGoalHandler,
     CloseSharedGoalResolver,
     // read models
-    GetSharedGoalHandler,
-    ListSharedGoalsHandler,
     SharedGoalResolver,
   ],
   exports: [GoalsReader],

@@ -5,7 +5,7 @@ export * from './domain/index.js';
 export * from './read-models/shared-goal/shared-goal.model.js';
 export { GoalsModule } from './goals.module.js';
 export { GOALS_PROJECTION, goalsProjection } from './read-models/shared-goal/goal.projection.js';
-export { GetSharedGoalQuery } from './read-models/shared-goal/shared-goal.query-handler.js';
+export { goalTargetAtLoader } from './read-models/shared-goal/goal-loader.js';
 export {
   GoalsReader,
   type EndorsementRow,

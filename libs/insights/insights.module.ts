@@ -1,23 +1,27 @@
 import { Module } from '@nestjs/common';
+import { GoalsModule } from '#goals';
 import { ReasonsModule } from '#reasons';
-import { InsightsReader } from './read-models/goal-progress/insights.reader.js';
-import { ReasonInsightsHandler } from './read-models/reason-insights/reason-insights.query-handler.js';
+import { DealFactsReader } from './read-models/deal-facts/deal-facts.reader.js';
+import { GoalProgressReader } from './read-models/goal-progress/goal-progress.reader.js';
+import { GoalProgressResolver } from './read-models/goal-progress/goal-progress.resolver.js';
+import { ReasonInsightsReader } from './read-models/reason-insights/reason-insights.reader.js';
 import { ReasonInsightResolver, ReasonInsightsResolver } from './read-models/reason-insights/reason-insights.resolver.js';
-import { ScoreboardHandler } from './read-models/scoreboard/scoreboard.query-handler.js';
+import { ScoreboardReader } from './read-models/scoreboard/scoreboard.reader.js';
 import { ScoreboardResolver } from './read-models/scoreboard/scoreboard.resolver.js';
 
-/** Credit for both teams and the reasons that keep coming back, read from the deal and retrospective logs. */
+/** Credit for both teams, goal progress and the reasons that keep coming back, read from the deal, goal and retrospective logs. */
 @Module({
-  imports: [ReasonsModule],
+  imports: [GoalsModule, ReasonsModule],
   providers: [
-    InsightsReader,
+    DealFactsReader,
     // read models
-    ScoreboardHandler,
+    GoalProgressReader,
+    GoalProgressResolver,
+    ScoreboardReader,
     ScoreboardResolver,
-    ReasonInsightsHandler,
+    ReasonInsightsReader,
     ReasonInsightsResolver,
     ReasonInsightResolver,
   ],
-  exports: [InsightsReader],
 })
 export class InsightsModule {}

@@ -2,7 +2,6 @@ import { reasonsProjection } from './read-models/reason/reason.projection.js';
 
 export * from './domain/index.js';
 export { ReasonCatalogSource } from './application/reason-catalog.js';
-export { SERVICE_ACTOR } from './application/catalog-seeder.js';
 export { Reason } from './read-models/reason/reason.model.js';
 export { reasonsProjection } from './read-models/reason/reason.projection.js';
 export { reasonLoader } from './read-models/reason/reason-loader.js';

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CatalogSeeder } from './application/catalog-seeder.js';
 import { ReasonCatalogSource } from './application/reason-catalog.js';
-import { DefineReasonHandler } from './commands/define-reason/define-reason.handler.js';
+import { DefineReasonHandler } from './commands/define-reason/define-reason.command.js';
 import { DefineReasonResolver } from './commands/define-reason/define-reason.resolver.js';
-import { MergeReasonsHandler } from './commands/merge-reasons/merge-reasons.handler.js';
+import { MergeReasonsHandler } from './commands/merge-reasons/merge-reasons.command.js';
 import { MergeReasonsResolver } from './commands/merge-reasons/merge-reasons.resolver.js';
-import { RetireReasonHandler } from './commands/retire-reason/retire-reason.handler.js';
+import { RetireReasonHandler } from './commands/retire-reason/retire-reason.command.js';
 import { RetireReasonResolver } from './commands/retire-reason/retire-reason.resolver.js';
-import { GetReasonHandler, ListReasonsHandler } from './read-models/reason/reason.query-handler.js';
 import { ReasonResolver } from './read-models/reason/reason.resolver.js';
 import { ReasonsReader } from './read-models/reason/reasons.reader.js';
 
@@ -25,8 +24,6 @@ import { ReasonsReader } from './read-models/reason/reasons.reader.js';
     MergeReasonsHandler,
     MergeReasonsResolver,
     // read models
-    GetReasonHandler,
-    ListReasonsHandler,
     ReasonResolver,
   ],
   exports: [ReasonCatalogSource, ReasonsReader],

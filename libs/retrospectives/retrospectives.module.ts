@@ -1,22 +1,16 @@
 import { Module } from '@nestjs/common';
 import { DealsModule } from '#deals';
 import { ReasonsModule } from '#reasons';
-import { RetrospectiveCommands } from './application/retrospective-commands.js';
-import { AddActionItemHandler } from './commands/add-action-item/add-action-item.handler.js';
+import { AddActionItemHandler } from './commands/add-action-item/add-action-item.command.js';
 import { AddActionItemResolver } from './commands/add-action-item/add-action-item.resolver.js';
-import { CompleteActionItemHandler } from './commands/complete-action-item/complete-action-item.handler.js';
+import { CompleteActionItemHandler } from './commands/complete-action-item/complete-action-item.command.js';
 import { CompleteActionItemResolver } from './commands/complete-action-item/complete-action-item.resolver.js';
-import { ConcludeRetrospectiveHandler } from './commands/conclude-retrospective/conclude-retrospective.handler.js';
+import { ConcludeRetrospectiveHandler } from './commands/conclude-retrospective/conclude-retrospective.command.js';
 import { ConcludeRetrospectiveResolver } from './commands/conclude-retrospective/conclude-retrospective.resolver.js';
-import { FilePerspectiveHandler } from './commands/file-perspective/file-perspective.handler.js';
+import { FilePerspectiveHandler } from './commands/file-perspective/file-perspective.command.js';
 import { FilePerspectiveResolver } from './commands/file-perspective/file-perspective.resolver.js';
-import { OpenRetrospectiveHandler } from './commands/open-retrospective/open-retrospective.handler.js';
+import { OpenRetrospectiveHandler } from './commands/open-retrospective/open-retrospective.command.js';
 import { OpenRetrospectiveResolver } from './commands/open-retrospective/open-retrospective.resolver.js';
-import {
-  GetRetrospectiveHandler,
-  ListRetrospectivesHandler,
-  PendingRetrospectivesHandler,
-} from './read-models/retrospective/retrospective.query-handler.js';
 import {
   DealRetrospectiveResolver,
   PerspectiveResolver,
@@ -28,7 +22,6 @@ import { RetrospectivesReader } from './read-models/retrospective/retrospectives
 @Module({
   imports: [ReasonsModule, DealsModule],
   providers: [
-    RetrospectiveCommands,
     RetrospectivesReader,
     // commands
     OpenRetrospectiveHandler,
@@ -42,9 +35,6 @@ import { RetrospectivesReader } from './read-models/retrospective/retrospectives
     ConcludeRetrospectiveHandler,
     ConcludeRetrospectiveResolver,
     // read models
-    GetRetrospectiveHandler,
-    ListRetrospectivesHandler,
-    PendingRetrospectivesHandler,
     RetrospectiveResolver,
     PerspectiveResolver,
     DealRetrospectiveResolver,

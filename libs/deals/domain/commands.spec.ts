@@ -109,7 +109,6 @@ describe('parseRecordTouchInput', () => {
     channel: ' Call ',
     campaign: 'Spring launch',
     occurredAt: '2026-03-05T15:00:00Z',
-    expectedVersion: 3,
   };
 
   it('turns the input into a command', () => {

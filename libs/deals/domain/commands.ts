@@ -96,7 +96,6 @@ export type DealCommand = OpenDeal | RecordTouch | MoveDealStage | ReviseDeal | 
 export type LoseDealRequest = Omit<LoseDeal, 'reason'>;
 
 // The GraphQL inputs' shapes, as plain objects (field names as the contract spells them).
-// expectedVersion is listed so a whole input fits; the command layer checks it, not the domain.
 
 export interface OpenDealFields {
   readonly id?: string | null;
@@ -117,27 +116,23 @@ export interface RecordTouchFields {
   readonly channel: string;
   readonly campaign?: string | null;
   readonly occurredAt: string;
-  readonly expectedVersion?: number | null;
 }
 
 export interface MoveDealStageFields {
   readonly dealId: string;
   readonly stage: string;
-  readonly expectedVersion?: number | null;
 }
 
 export interface ReviseDealFields {
   readonly dealId: string;
   readonly amount?: string | null;
   readonly expectedCloseDate?: string | null;
-  readonly expectedVersion?: number | null;
 }
 
 export interface WinDealFields {
   readonly dealId: string;
   readonly amount?: string | null;
   readonly closedAt?: string | null;
-  readonly expectedVersion?: number | null;
 }
 
 export interface LoseDealFields {
@@ -145,13 +140,11 @@ export interface LoseDealFields {
   readonly reasonCode: string;
   readonly competitor?: string | null;
   readonly closedAt?: string | null;
-  readonly expectedVersion?: number | null;
 }
 
 export interface ReopenDealFields {
   readonly dealId: string;
   readonly note?: string | null;
-  readonly expectedVersion?: number | null;
 }
 
 export function parseOpenDealInput(input: OpenDealFields, cur: Currency): OpenDeal {

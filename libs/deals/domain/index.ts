@@ -1,4 +1,4 @@
-import type { Decider } from '#shared';
+import type { Aggregate, Decider } from '#shared';
 import type { DealCommand } from './commands.js';
 import { decide } from './decide.js';
 import type { DealEvent } from './events.js';
@@ -13,3 +13,10 @@ export const dealDecider: Decider<DealCommand, DealEvent, DealStreamState> = { i
 
 /** The stream that holds one deal. */
 export const streamFor = (dealId: string): string => `deal-${dealId}`;
+
+/** Deals as one aggregate: a deal per stream. */
+export const dealAggregate: Aggregate<DealCommand, DealEvent, DealStreamState> = {
+  decider: dealDecider,
+  streamFor,
+  describe: (dealId) => `Deal "${dealId}"`,
+};

@@ -1,4 +1,4 @@
-import type { Decider } from '#shared';
+import type { Aggregate, Decider } from '#shared';
 import type { GoalCommand } from './commands.js';
 import { decide } from './decide.js';
 import type { GoalEvent } from './events.js';
@@ -13,3 +13,10 @@ export const goalDecider: Decider<GoalCommand, GoalEvent, GoalState> = { initial
 
 /** The stream that holds one shared goal. */
 export const streamFor = (goalId: string): string => `goal-${goalId}`;
+
+/** Shared goals as one aggregate: a goal per stream. */
+export const goalAggregate: Aggregate<GoalCommand, GoalEvent, GoalState> = {
+  decider: goalDecider,
+  streamFor,
+  describe: (goalId) => `Shared goal "${goalId}"`,
+};

@@ -1,11 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { APP_LOGGER, CLOCK, executeCommand, type AppLogger, type Clock } from '#shared/application';
-import type { Actor } from '#shared';
-import { reasonDecider, REASONS_STREAM } from '../domain/index.js';
-
-/** The service itself, as the actor of what it records on its own. */
-export const SERVICE_ACTOR: Actor = { id: 'tandem', name: 'Tandem', team: 'REVOPS', lead: false };
+import { APP_LOGGER, CLOCK, handleCommand, SERVICE_ACTOR, type AppLogger, type Clock } from '#shared/application';
+import { reasonCatalogAggregate, REASONS_STREAM } from '../domain/index.js';
 
 /**
  * Defines the default reason catalog at start (PRODUCT §3). Idempotent, and safe when several
@@ -20,13 +16,10 @@ export class CatalogSeeder implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // No read-your-writes wait here: the projections start after the application has booted.
-    const result = await executeCommand(this.store, reasonDecider, {
-      stream: REASONS_STREAM,
-      command: { type: 'DefineDefaultCatalog' },
-      context: { actor: SERVICE_ACTOR, now: this.clock.now(), correlationId: 'default-reason-catalog' },
-      describe: 'The reason catalog',
-    });
+    // Not through the CommandRunner: the projections start after the application has booted, so
+    // there is no read model to wait for yet.
+    const context = { actor: SERVICE_ACTOR, now: this.clock.now(), correlationId: 'default-reason-catalog' };
+    const result = await handleCommand(this.store, reasonCatalogAggregate, REASONS_STREAM, { type: 'DefineDefaultCatalog' }, context);
     if (result.appended.length > 0) {
       this.logger.info({ reasons: result.appended.length }, 'Defined the default reason catalog');
     }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
-import { evolve, initialState, reasonSnapshots, type ReasonCatalog, type ReasonEvent, type ReasonSnapshot } from '../domain/index.js';
-import { REASONS_STREAM } from '../domain/index.js';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { readAggregate } from '#shared/application';
+import { reasonCatalogAggregate, REASONS_STREAM, reasonSnapshots, type ReasonCatalog, type ReasonSnapshot } from '../domain/index.js';
 
 /**
  * The catalog as the log has it now. Commands of other contexts check reasons against it, not
@@ -11,12 +11,8 @@ import { REASONS_STREAM } from '../domain/index.js';
 export class ReasonCatalogSource {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async catalog(): Promise<ReasonCatalog> {
-    const { state } = await this.store.aggregateStream(REASONS_STREAM, {
-      initialState,
-      evolve: (catalog: ReasonCatalog, event: RecordedEvent) => evolve(catalog, event as unknown as ReasonEvent),
-    });
-    return state;
+  private async catalog(): Promise<ReasonCatalog> {
+    return (await readAggregate(this.store, reasonCatalogAggregate, REASONS_STREAM)).state;
   }
 
   /** What the catalog says of each code (null when unknown), for a command that cites them. */

@@ -1,4 +1,4 @@
-import type { Decider } from '#shared';
+import type { Aggregate, Decider } from '#shared';
 import type { ReasonCommand } from './commands.js';
 import { decide } from './decide.js';
 import type { ReasonEvent } from './events.js';
@@ -15,5 +15,9 @@ export const reasonDecider: Decider<ReasonCommand, ReasonEvent, ReasonCatalog> =
 /** The one stream that holds the whole catalog. */
 export const REASONS_STREAM = 'reasons';
 
-/** Every reason lives in the catalog's one stream, whatever its code. */
-export const streamFor = (_code?: string): string => REASONS_STREAM;
+/** The whole catalog as one aggregate in one stream: a merge or a retirement sees every reason. */
+export const reasonCatalogAggregate: Aggregate<ReasonCommand, ReasonEvent, ReasonCatalog> = {
+  decider: reasonDecider,
+  streamFor: () => REASONS_STREAM,
+  describe: () => 'The reason catalog',
+};

@@ -1,4 +1,4 @@
-import type { Decider, DomainEvent } from '#shared';
+import type { Aggregate, Decider, DomainEvent } from '#shared';
 import type { DealSnapshot, OpenRetrospective } from './commands.js';
 import type { RetrospectiveOpened } from './events.js';
 
@@ -13,7 +13,10 @@ import type { RetrospectiveOpened } from './events.js';
  * `retrospective-<id>` must never name a claim. Closure numbers hold no "-", so the last "-"
  * splits the name back into deal id and closure.
  */
-export const claimStreamFor = (dealId: string, closure: number): string => `retrospective_claim-${dealId}-${closure}`;
+export const claimStreamFor = (dealId: string, closure: number): string => `retrospective_claim-${claimKey(dealId, closure)}`;
+
+/** The id of a closure's claim: the deal's id and the closure's number. */
+export const claimKey = (dealId: string, closure: number): string => `${dealId}-${closure}`;
 
 export type ClosureClaimed = DomainEvent<'RetrospectiveClosureClaimed', RetrospectiveOpened['data']>;
 
@@ -48,3 +51,10 @@ export function openingFromClaim(claim: RetrospectiveOpened['data']): OpenRetros
   };
   return { type: 'OpenRetrospective', retrospectiveId: claim.retrospectiveId, dealId: claim.dealId, deal };
 }
+
+/** The claims as an aggregate; an instance's id is `claimKey(dealId, closure)`. */
+export const closureClaimAggregate: Aggregate<ClaimClosure, ClosureClaimed, ClosureClaimState> = {
+  decider: closureClaimDecider,
+  streamFor: (key) => `retrospective_claim-${key}`,
+  describe: (key) => `The claim on closure "${key}"`,
+};

@@ -1,4 +1,4 @@
-import type { Decider } from '#shared';
+import type { Aggregate, Decider } from '#shared';
 import type { RetrospectiveCommand } from './commands.js';
 import { decide } from './decide.js';
 import type { RetrospectiveEvent } from './events.js';
@@ -18,3 +18,10 @@ export const retrospectiveDecider: Decider<RetrospectiveCommand, RetrospectiveEv
 
 /** The stream that holds one retrospective. */
 export const streamFor = (retrospectiveId: string): string => `retrospective-${retrospectiveId}`;
+
+/** Retrospectives as one aggregate: a retrospective per stream. */
+export const retrospectiveAggregate: Aggregate<RetrospectiveCommand, RetrospectiveEvent, RetroState> = {
+  decider: retrospectiveDecider,
+  streamFor,
+  describe: (retrospectiveId) => `Retrospective "${retrospectiveId}"`,
+};

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore, type Position } from '#event-store';
-import type { CommandContext, Decider, DomainEvent, Actor } from '../domain/index.js';
-import { executeCommand, type ExecuteOptions, type ExecuteResult } from './execute-command.js';
+import type { Actor, Aggregate, Caller, CommandContext, DomainEvent } from '../domain/index.js';
+import { handleCommand, readAggregate, type AggregateRead, type CommandResult } from './handle-command.js';
 import { CLOCK, type Clock } from './tokens.js';
 
 export const READ_YOUR_WRITES = Symbol('ReadYourWrites');
@@ -15,7 +14,13 @@ export interface ReadYourWrites {
   waitFor(position: Position, eventTypes: readonly string[]): Promise<void>;
 }
 
-/** Runs a command the same way for every context: decide, append, then read-your-writes. */
+/** A command's input with the client's optional expectedVersion (an If-Match on the stream). */
+export type Versioned<Fields> = Fields & { readonly expectedVersion?: number | null };
+
+/**
+ * What command handlers run commands with: `handleCommand` over the service's event store and
+ * clock, then read-your-writes, so a mutation's answer and every later query show its change.
+ */
 @Injectable()
 export class CommandRunner {
   constructor(
@@ -24,22 +29,40 @@ export class CommandRunner {
     @Inject(READ_YOUR_WRITES) private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  context(actor: Actor, correlationId: string = randomUUID()): CommandContext {
+  /** The context of one command: the caller, and now by the server's clock. */
+  context({ actor, correlationId }: Caller): CommandContext {
     return { actor, now: this.clock.now(), correlationId };
   }
 
-  async run<Command, Event extends DomainEvent, State>(
-    decider: Decider<Command, Event, State>,
-    options: ExecuteOptions<Command>,
-  ): Promise<ExecuteResult<State>> {
-    const result = await executeCommand(this.store, decider, options);
+  /**
+   * Runs a command on the instance `id` of the aggregate and returns once the read models include
+   * it. A Caller is given the server's time now; a CommandContext keeps its own, so the steps of
+   * one operation share one moment.
+   */
+  async handle<Command, Event extends DomainEvent, State>(
+    aggregate: Aggregate<Command, Event, State>,
+    id: string,
+    command: Command,
+    who: Caller | CommandContext,
+    expectedVersion?: number | null,
+  ): Promise<CommandResult<State>> {
+    const context = 'now' in who ? who : this.context(who);
+    const result = await handleCommand(this.store, aggregate, id, command, context, { expectedVersion: expectedVersion ?? null });
     await this.settle(result);
     return result;
   }
 
-  /** Returns once the read models include what the command appended. */
-  async settle(result: Pick<ExecuteResult<unknown>, 'position' | 'eventTypes'>): Promise<void> {
+  /** The instance as its stream has it now (not the read model): for checks a moment old is too old. */
+  read<Command, Event extends DomainEvent, State>(aggregate: Aggregate<Command, Event, State>, id: string): Promise<AggregateRead<State>> {
+    return readAggregate(this.store, aggregate, id);
+  }
+
+  /** Returns once the read models include what a command appended (or, for a repeat, its stream). */
+  async settle(result: Pick<CommandResult<unknown>, 'position' | 'eventTypes'>): Promise<void> {
     if (result.position === undefined) return;
     await this.readYourWrites.waitFor(result.position, result.eventTypes);
   }
 }
+
+/** The service itself, as the actor of what it records on its own. */
+export const SERVICE_ACTOR: Actor = { id: 'tandem', name: 'Tandem', team: 'REVOPS', lead: false };

@@ -1,4 +1,3 @@
 export * from './command-runner.js';
-export * from './execute-command.js';
+export * from './handle-command.js';
 export * from './tokens.js';
-export * from './aggregate-commands.js';

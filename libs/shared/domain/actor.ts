@@ -14,6 +14,12 @@ export interface Actor {
   readonly lead: boolean;
 }
 
+/** Who asked for a command, as every entry point (GraphQL, command line) hands it over. */
+export interface Caller {
+  readonly actor: Actor;
+  readonly correlationId: string;
+}
+
 /** What every command carries besides its input. */
 export interface CommandContext {
   readonly actor: Actor;

@@ -15,3 +15,13 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   readonly evolve: (state: State, event: Event) => State;
   readonly decide: (command: Command, state: State, context: CommandContext) => readonly Event[];
 }
+
+/**
+ * An aggregate as a plain value: how it decides, which stream holds the instance with a given
+ * id, and how errors name that instance (e.g. `Deal "d-1"`).
+ */
+export interface Aggregate<Command, Event extends DomainEvent, State> {
+  readonly decider: Decider<Command, Event, State>;
+  readonly streamFor: (id: string) => string;
+  readonly describe: (id: string) => string;
+}

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { DomainError, type Actor } from '../domain/index.js';
+import { DomainError, type Actor, type Caller } from '../domain/index.js';
 
 /** What every GraphQL operation carries: who asks (once verified) and the request's id. */
 export interface RequestContext {
@@ -17,11 +17,11 @@ export function requestContextOf(context: ExecutionContext): RequestContext {
   return GqlExecutionContext.create(context).getContext<RequestContext>();
 }
 
-/** The authenticated caller; the global guard has already refused anonymous requests. */
-export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
-  const { actor } = requestContextOf(context);
+/** Who asks, with the request's correlation id: what a mutation hands its command. */
+export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
+  const { actor, correlationId } = requestContextOf(context);
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'Authentication is required');
-  return actor;
+  return { actor, correlationId };
 });
 
 /** The whole request context, for resolvers that pass the correlation id on. */

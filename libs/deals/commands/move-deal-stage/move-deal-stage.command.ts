@@ -1,14 +1,25 @@
-import { Command } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import type { MoveDealStageInput } from './move-deal-stage.input.js';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CommandRunner, type Versioned } from '#shared/application';
+import { dealAggregate, parseMoveDealStageInput, type MoveDealStageFields } from '../../domain/index.js';
 
-/** Answers the id of the deal changed. */
+/** Answers the id of the deal moved. */
 export class MoveDealStageCommand extends Command<string> {
   constructor(
-    readonly input: MoveDealStageInput,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly input: Versioned<MoveDealStageFields>,
+    readonly caller: Caller,
   ) {
     super();
+  }
+}
+
+@CommandHandler(MoveDealStageCommand)
+export class MoveDealStageHandler implements ICommandHandler<MoveDealStageCommand, string> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ input, caller }: MoveDealStageCommand): Promise<string> {
+    const command = parseMoveDealStageInput(input);
+    await this.runner.handle(dealAggregate, command.dealId, command, caller, input.expectedVersion);
+    return command.dealId;
   }
 }

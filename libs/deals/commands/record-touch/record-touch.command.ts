@@ -1,14 +1,25 @@
-import { Command } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import type { RecordTouchInput } from './record-touch.input.js';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CommandRunner, type Versioned } from '#shared/application';
+import { dealAggregate, parseRecordTouchInput, type RecordTouchFields } from '../../domain/index.js';
 
-/** Answers the id of the deal changed. */
+/** Answers the id of the deal touched. */
 export class RecordTouchCommand extends Command<string> {
   constructor(
-    readonly input: RecordTouchInput,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly input: Versioned<RecordTouchFields>,
+    readonly caller: Caller,
   ) {
     super();
+  }
+}
+
+@CommandHandler(RecordTouchCommand)
+export class RecordTouchHandler implements ICommandHandler<RecordTouchCommand, string> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ input, caller }: RecordTouchCommand): Promise<string> {
+    const command = parseRecordTouchInput(input);
+    await this.runner.handle(dealAggregate, command.dealId, command, caller, input.expectedVersion);
+    return command.dealId;
   }
 }

@@ -1,14 +1,25 @@
-import { Command } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import type { ReopenDealInput } from './reopen-deal.input.js';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CommandRunner, type Versioned } from '#shared/application';
+import { dealAggregate, parseReopenDealInput, type ReopenDealFields } from '../../domain/index.js';
 
-/** Answers the id of the deal changed. */
+/** Answers the id of the deal reopened. */
 export class ReopenDealCommand extends Command<string> {
   constructor(
-    readonly input: ReopenDealInput,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly input: Versioned<ReopenDealFields>,
+    readonly caller: Caller,
   ) {
     super();
+  }
+}
+
+@CommandHandler(ReopenDealCommand)
+export class ReopenDealHandler implements ICommandHandler<ReopenDealCommand, string> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ input, caller }: ReopenDealCommand): Promise<string> {
+    const command = parseReopenDealInput(input);
+    await this.runner.handle(dealAggregate, command.dealId, command, caller, input.expectedVersion);
+    return command.dealId;
   }
 }

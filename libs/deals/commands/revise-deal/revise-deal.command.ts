@@ -1,14 +1,29 @@
-import { Command } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import type { ReviseDealInput } from './revise-deal.input.js';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller, Currency } from '#shared';
+import { CommandRunner, CURRENCY, type Versioned } from '#shared/application';
+import { dealAggregate, parseReviseDealInput, type ReviseDealFields } from '../../domain/index.js';
 
-/** Answers the id of the deal changed. */
+/** Answers the id of the deal revised. */
 export class ReviseDealCommand extends Command<string> {
   constructor(
-    readonly input: ReviseDealInput,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly input: Versioned<ReviseDealFields>,
+    readonly caller: Caller,
   ) {
     super();
+  }
+}
+
+@CommandHandler(ReviseDealCommand)
+export class ReviseDealHandler implements ICommandHandler<ReviseDealCommand, string> {
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CURRENCY) private readonly currency: Currency,
+  ) {}
+
+  async execute({ input, caller }: ReviseDealCommand): Promise<string> {
+    const command = parseReviseDealInput(input, this.currency);
+    await this.runner.handle(dealAggregate, command.dealId, command, caller, input.expectedVersion);
+    return command.dealId;
   }
 }

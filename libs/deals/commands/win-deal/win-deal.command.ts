@@ -1,14 +1,29 @@
-import { Command } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import type { WinDealInput } from './win-deal.input.js';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller, Currency } from '#shared';
+import { CommandRunner, CURRENCY, type Versioned } from '#shared/application';
+import { dealAggregate, parseWinDealInput, type WinDealFields } from '../../domain/index.js';
 
-/** Answers the id of the deal changed. */
+/** Answers the id of the deal won. */
 export class WinDealCommand extends Command<string> {
   constructor(
-    readonly input: WinDealInput,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly input: Versioned<WinDealFields>,
+    readonly caller: Caller,
   ) {
     super();
+  }
+}
+
+@CommandHandler(WinDealCommand)
+export class WinDealHandler implements ICommandHandler<WinDealCommand, string> {
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CURRENCY) private readonly currency: Currency,
+  ) {}
+
+  async execute({ input, caller }: WinDealCommand): Promise<string> {
+    const command = parseWinDealInput(input, this.currency);
+    await this.runner.handle(dealAggregate, command.dealId, command, caller, input.expectedVersion);
+    return command.dealId;
   }
 }

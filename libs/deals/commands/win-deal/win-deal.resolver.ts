@@ -1,10 +1,9 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import { CurrentActor, CurrentRequest, readBack, type RequestContext } from '#shared/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CurrentCaller, readBack } from '#shared/graphql';
 import { Deal } from '../../read-models/deal/deal.model.js';
-import { GetDealQuery } from '../../read-models/deal/deal.query-handler.js';
-import type { DealRow } from '../../read-models/deal/deals.reader.js';
+import { DealsReader, type DealRow } from '../../read-models/deal/deals.reader.js';
 import { WinDealCommand } from './win-deal.command.js';
 import { WinDealInput } from './win-deal.input.js';
 
@@ -12,16 +11,12 @@ import { WinDealInput } from './win-deal.input.js';
 export class WinDealResolver {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly reader: DealsReader,
   ) {}
 
   @Mutation(() => Deal)
-  async winDeal(
-    @Args('input') input: WinDealInput,
-    @CurrentActor() actor: Actor,
-    @CurrentRequest() request: RequestContext,
-  ): Promise<DealRow> {
-    const id = await this.commands.execute(new WinDealCommand(input, actor, request.correlationId));
-    return readBack(await this.queries.execute(new GetDealQuery(id)), `Deal ${id}`);
+  async winDeal(@Args('input') input: WinDealInput, @CurrentCaller() caller: Caller): Promise<DealRow> {
+    const id = await this.commands.execute(new WinDealCommand(input, caller));
+    return readBack(this.reader.byId(id), `Deal ${id}`);
   }
 }

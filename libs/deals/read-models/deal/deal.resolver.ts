@@ -1,12 +1,10 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { QueryBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '#event-store';
 import { liveFeed, ProjectionRunner } from '#projections';
 import { reasonLoader, ReasonsReader, Reason, type ReasonRow } from '#reasons';
-import { CurrentRequest, DealStatusEnum, freshDelivery, type RequestContext } from '#shared/graphql';
+import { CurrentRequest, DealStatusEnum, freshDelivery, pageSize, type RequestContext } from '#shared/graphql';
 import { Deal, DealConnection, HistoryEntry, Touch } from './deal.model.js';
 import { DEALS_PROJECTION } from './deal.projection.js';
-import { GetDealQuery, ListDealsQuery } from './deal.query-handler.js';
 import { dealHistoryLoader, dealTouchesLoader } from './deal-loader.js';
 import { DealsReader, type DealPage, type DealRow, type HistoryRow, type TouchRow } from './deals.reader.js';
 
@@ -15,15 +13,14 @@ const CLOSING_EVENTS = new Set(['DealWon', 'DealLost']);
 @Resolver(() => Deal)
 export class DealResolver {
   constructor(
-    private readonly queries: QueryBus,
     private readonly reader: DealsReader,
     private readonly reasons: ReasonsReader,
     private readonly projections: ProjectionRunner,
   ) {}
 
   @Query(() => Deal, { nullable: true })
-  deal(@Args('id', { type: () => ID }) id: string): Promise<DealRow | null> {
-    return this.queries.execute(new GetDealQuery(id));
+  deal(@Args('id', { type: () => ID }) id: string): DealRow | null {
+    return this.reader.byId(id);
   }
 
   @Query(() => DealConnection)
@@ -32,8 +29,8 @@ export class DealResolver {
     @Args('segment', { type: () => String, nullable: true }) segment: string | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
-  ): Promise<DealPage> {
-    return this.queries.execute(new ListDealsQuery({ status: status ?? null, segment: segment ?? null }, first, after ?? null));
+  ): DealPage {
+    return this.reader.page({ status: status ?? null, segment: segment ?? null }, pageSize(first), after ?? null);
   }
 
   @Subscription(() => Deal, { resolve: freshDelivery })

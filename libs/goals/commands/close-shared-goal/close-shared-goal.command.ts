@@ -1,14 +1,25 @@
-import { Command } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import type { CloseSharedGoalInput } from './close-shared-goal.input.js';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CommandRunner, type Versioned } from '#shared/application';
+import { goalAggregate, parseCloseSharedGoalInput, type GoalIdFields } from '../../domain/index.js';
 
-/** Answers the id of the goal changed. */
+/** Answers the id of the goal closed. */
 export class CloseSharedGoalCommand extends Command<string> {
   constructor(
-    readonly input: CloseSharedGoalInput,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly input: Versioned<GoalIdFields>,
+    readonly caller: Caller,
   ) {
     super();
+  }
+}
+
+@CommandHandler(CloseSharedGoalCommand)
+export class CloseSharedGoalHandler implements ICommandHandler<CloseSharedGoalCommand, string> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ input, caller }: CloseSharedGoalCommand): Promise<string> {
+    const command = parseCloseSharedGoalInput(input);
+    await this.runner.handle(goalAggregate, command.goalId, command, caller, input.expectedVersion);
+    return command.goalId;
   }
 }

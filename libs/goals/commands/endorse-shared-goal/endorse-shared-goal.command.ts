@@ -1,14 +1,25 @@
-import { Command } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import type { EndorseSharedGoalInput } from './endorse-shared-goal.input.js';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CommandRunner, type Versioned } from '#shared/application';
+import { goalAggregate, parseEndorseSharedGoalInput, type GoalIdFields } from '../../domain/index.js';
 
-/** Answers the id of the goal changed. */
+/** Answers the id of the goal endorsed. */
 export class EndorseSharedGoalCommand extends Command<string> {
   constructor(
-    readonly input: EndorseSharedGoalInput,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly input: Versioned<GoalIdFields>,
+    readonly caller: Caller,
   ) {
     super();
+  }
+}
+
+@CommandHandler(EndorseSharedGoalCommand)
+export class EndorseSharedGoalHandler implements ICommandHandler<EndorseSharedGoalCommand, string> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ input, caller }: EndorseSharedGoalCommand): Promise<string> {
+    const command = parseEndorseSharedGoalInput(input);
+    await this.runner.handle(goalAggregate, command.goalId, command, caller, input.expectedVersion);
+    return command.goalId;
   }
 }

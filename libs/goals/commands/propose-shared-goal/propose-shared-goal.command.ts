@@ -1,14 +1,29 @@
-import { Command } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import type { ProposeSharedGoalInput } from './propose-shared-goal.input.js';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller, Currency } from '#shared';
+import { CommandRunner, CURRENCY } from '#shared/application';
+import { goalAggregate, parseProposeSharedGoalInput, type ProposeSharedGoalFields } from '../../domain/index.js';
 
-/** Answers the id of the goal proposed (or already proposed with the same input). */
+/** Answers the id of the goal proposed. */
 export class ProposeSharedGoalCommand extends Command<string> {
   constructor(
-    readonly input: ProposeSharedGoalInput,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly input: ProposeSharedGoalFields,
+    readonly caller: Caller,
   ) {
     super();
+  }
+}
+
+@CommandHandler(ProposeSharedGoalCommand)
+export class ProposeSharedGoalHandler implements ICommandHandler<ProposeSharedGoalCommand, string> {
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CURRENCY) private readonly currency: Currency,
+  ) {}
+
+  async execute({ input, caller }: ProposeSharedGoalCommand): Promise<string> {
+    const command = parseProposeSharedGoalInput(input, this.currency);
+    await this.runner.handle(goalAggregate, command.goalId, command, caller);
+    return command.goalId;
   }
 }

@@ -1,10 +1,9 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import { CurrentActor, CurrentRequest, readBack, type RequestContext } from '#shared/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CurrentCaller, readBack } from '#shared/graphql';
 import { SharedGoal } from '../../read-models/shared-goal/shared-goal.model.js';
-import { GetSharedGoalQuery } from '../../read-models/shared-goal/shared-goal.query-handler.js';
-import type { GoalRow } from '../../read-models/shared-goal/goals.reader.js';
+import { GoalsReader, type GoalRow } from '../../read-models/shared-goal/goals.reader.js';
 import { ProposeSharedGoalCommand } from './propose-shared-goal.command.js';
 import { ProposeSharedGoalInput } from './propose-shared-goal.input.js';
 
@@ -12,16 +11,12 @@ import { ProposeSharedGoalInput } from './propose-shared-goal.input.js';
 export class ProposeSharedGoalResolver {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly reader: GoalsReader,
   ) {}
 
   @Mutation(() => SharedGoal)
-  async proposeSharedGoal(
-    @Args('input') input: ProposeSharedGoalInput,
-    @CurrentActor() actor: Actor,
-    @CurrentRequest() request: RequestContext,
-  ): Promise<GoalRow> {
-    const id = await this.commands.execute(new ProposeSharedGoalCommand(input, actor, request.correlationId));
-    return readBack(await this.queries.execute(new GetSharedGoalQuery(id)), `Shared goal ${id}`);
+  async proposeSharedGoal(@Args('input') input: ProposeSharedGoalInput, @CurrentCaller() caller: Caller): Promise<GoalRow> {
+    const id = await this.commands.execute(new ProposeSharedGoalCommand(input, caller));
+    return readBack(this.reader.byId(id), `Shared goal ${id}`);
   }
 }

@@ -1,14 +1,29 @@
-import { Command } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import type { ReviseGoalTargetInput } from './revise-goal-target.input.js';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller, Currency } from '#shared';
+import { CommandRunner, CURRENCY, type Versioned } from '#shared/application';
+import { goalAggregate, parseReviseGoalTargetInput, type ReviseGoalTargetFields } from '../../domain/index.js';
 
-/** Answers the id of the goal changed. */
+/** Answers the id of the goal revised. */
 export class ReviseGoalTargetCommand extends Command<string> {
   constructor(
-    readonly input: ReviseGoalTargetInput,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly input: Versioned<ReviseGoalTargetFields>,
+    readonly caller: Caller,
   ) {
     super();
+  }
+}
+
+@CommandHandler(ReviseGoalTargetCommand)
+export class ReviseGoalTargetHandler implements ICommandHandler<ReviseGoalTargetCommand, string> {
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CURRENCY) private readonly currency: Currency,
+  ) {}
+
+  async execute({ input, caller }: ReviseGoalTargetCommand): Promise<string> {
+    const command = parseReviseGoalTargetInput(input, this.currency);
+    await this.runner.handle(goalAggregate, command.goalId, command, caller, input.expectedVersion);
+    return command.goalId;
   }
 }

@@ -1,10 +1,9 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import { CurrentActor, CurrentRequest, readBack, type RequestContext } from '#shared/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CurrentCaller, readBack } from '#shared/graphql';
 import { SharedGoal } from '../../read-models/shared-goal/shared-goal.model.js';
-import { GetSharedGoalQuery } from '../../read-models/shared-goal/shared-goal.query-handler.js';
-import type { GoalRow } from '../../read-models/shared-goal/goals.reader.js';
+import { GoalsReader, type GoalRow } from '../../read-models/shared-goal/goals.reader.js';
 import { ReviseGoalTargetCommand } from './revise-goal-target.command.js';
 import { ReviseGoalTargetInput } from './revise-goal-target.input.js';
 
@@ -12,16 +11,12 @@ import { ReviseGoalTargetInput } from './revise-goal-target.input.js';
 export class ReviseGoalTargetResolver {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly reader: GoalsReader,
   ) {}
 
   @Mutation(() => SharedGoal)
-  async reviseGoalTarget(
-    @Args('input') input: ReviseGoalTargetInput,
-    @CurrentActor() actor: Actor,
-    @CurrentRequest() request: RequestContext,
-  ): Promise<GoalRow> {
-    const id = await this.commands.execute(new ReviseGoalTargetCommand(input, actor, request.correlationId));
-    return readBack(await this.queries.execute(new GetSharedGoalQuery(id)), `Shared goal ${id}`);
+  async reviseGoalTarget(@Args('input') input: ReviseGoalTargetInput, @CurrentCaller() caller: Caller): Promise<GoalRow> {
+    const id = await this.commands.execute(new ReviseGoalTargetCommand(input, caller));
+    return readBack(this.reader.byId(id), `Shared goal ${id}`);
   }
 }

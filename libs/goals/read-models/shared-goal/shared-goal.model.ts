@@ -1,5 +1,4 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { GoalProgress } from '#insights';
 import { DateScalar, DateTimeScalar, DecimalScalar, GoalStatusEnum, TeamEnum } from '#shared/graphql';
 
 @ObjectType()
@@ -66,13 +65,4 @@ export class SharedGoal {
 
   @Field(() => Int)
   version!: number;
-}
-
-@ObjectType()
-export class GoalProgressUpdate {
-  @Field(() => ID)
-  goalId!: string;
-
-  @Field(() => GoalProgress)
-  progress!: GoalProgress;
 }

@@ -1,15 +1,14 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { QueryBus } from '@nestjs/cqrs';
 import { CurrentRequest, DateScalar, ReasonKindEnum, type RequestContext } from '#shared/graphql';
 import { Reason, reasonLoader, ReasonsReader, type ReasonRow } from '#reasons';
-import { DEFAULT_MIN_OCCURRENCES } from '../../domain/index.js';
-import type { ReasonInsightView, ReasonReportView } from '../goal-progress/insights.reader.js';
-import { ReasonInsight, ReasonReport } from '../scoreboard/insight.model.js';
-import { ReasonInsightsQuery } from './reason-insights.query-handler.js';
+import { invalidInput } from '#shared';
+import { dateWindow, DEFAULT_MIN_OCCURRENCES } from '../../domain/index.js';
+import { ReasonInsight, ReasonReport } from './reason-insights.model.js';
+import { ReasonInsightsReader, type ReasonInsightView, type ReasonReportView } from './reason-insights.reader.js';
 
 @Resolver(() => ReasonReport)
 export class ReasonInsightsResolver {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly reader: ReasonInsightsReader) {}
 
   @Query(() => ReasonReport)
   reasonInsights(
@@ -18,8 +17,13 @@ export class ReasonInsightsResolver {
     @Args('to', { type: () => DateScalar }) to: string,
     @Args('segment', { type: () => String, nullable: true }) segment: string | null,
     @Args('minOccurrences', { type: () => Int, nullable: true, defaultValue: DEFAULT_MIN_OCCURRENCES }) minOccurrences: number | null,
-  ): Promise<ReasonReportView> {
-    return this.queries.execute(new ReasonInsightsQuery(kind, from, to, segment ?? null, minOccurrences ?? DEFAULT_MIN_OCCURRENCES));
+  ): ReasonReportView {
+    const window = dateWindow(from, to);
+    const least = minOccurrences ?? DEFAULT_MIN_OCCURRENCES;
+    if (!Number.isInteger(least) || least < 1) {
+      throw invalidInput('minOccurrences', `minOccurrences must be at least 1, got ${least}`);
+    }
+    return this.reader.reasonReport({ kind, window, segment: segment ?? null, minOccurrences: least });
   }
 }
 

@@ -1,13 +1,12 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { QueryBus } from '@nestjs/cqrs';
 import { AttributionModelEnum, DateScalar } from '#shared/graphql';
-import type { ScoreboardView } from '../goal-progress/insights.reader.js';
-import { Scoreboard } from './insight.model.js';
-import { ScoreboardQuery } from './scoreboard.query-handler.js';
+import { dateWindow } from '../../domain/index.js';
+import { Scoreboard } from './scoreboard.model.js';
+import { ScoreboardReader, type ScoreboardView } from './scoreboard.reader.js';
 
 @Resolver(() => Scoreboard)
 export class ScoreboardResolver {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly reader: ScoreboardReader) {}
 
   @Query(() => Scoreboard)
   scoreboard(
@@ -15,7 +14,7 @@ export class ScoreboardResolver {
     @Args('to', { type: () => DateScalar }) to: string,
     @Args('model', { type: () => AttributionModelEnum, nullable: true, defaultValue: AttributionModelEnum.SHARED })
     model: AttributionModelEnum | null,
-  ): Promise<ScoreboardView> {
-    return this.queries.execute(new ScoreboardQuery(from, to, model ?? AttributionModelEnum.SHARED));
+  ): ScoreboardView {
+    return this.reader.scoreboard(dateWindow(from, to), model ?? AttributionModelEnum.SHARED);
   }
 }

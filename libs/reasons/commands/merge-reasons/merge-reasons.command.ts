@@ -1,14 +1,25 @@
-import { Command } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import type { MergeReasonsInput } from './merge-reasons.input.js';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CommandRunner } from '#shared/application';
+import { reasonCatalogAggregate, parseMergeReasonsInput, REASONS_STREAM, type MergeReasonsFields } from '../../domain/index.js';
 
 /** Answers the code of the reason merged away (`from`), which the mutation returns. */
 export class MergeReasonsCommand extends Command<string> {
   constructor(
-    readonly input: MergeReasonsInput,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly input: MergeReasonsFields,
+    readonly caller: Caller,
   ) {
     super();
+  }
+}
+
+@CommandHandler(MergeReasonsCommand)
+export class MergeReasonsHandler implements ICommandHandler<MergeReasonsCommand, string> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ input, caller }: MergeReasonsCommand): Promise<string> {
+    const command = parseMergeReasonsInput(input);
+    await this.runner.handle(reasonCatalogAggregate, REASONS_STREAM, command, caller);
+    return command.from;
   }
 }

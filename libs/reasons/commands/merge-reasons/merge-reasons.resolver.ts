@@ -1,10 +1,9 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import { CurrentActor, CurrentRequest, readBack, type RequestContext } from '#shared/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CurrentCaller, readBack } from '#shared/graphql';
 import { Reason } from '../../read-models/reason/reason.model.js';
-import { GetReasonQuery } from '../../read-models/reason/reason.query-handler.js';
-import type { ReasonRow } from '../../read-models/reason/reasons.reader.js';
+import { ReasonsReader, type ReasonRow } from '../../read-models/reason/reasons.reader.js';
 import { MergeReasonsCommand } from './merge-reasons.command.js';
 import { MergeReasonsInput } from './merge-reasons.input.js';
 
@@ -12,16 +11,12 @@ import { MergeReasonsInput } from './merge-reasons.input.js';
 export class MergeReasonsResolver {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly reader: ReasonsReader,
   ) {}
 
   @Mutation(() => Reason)
-  async mergeReasons(
-    @Args('input') input: MergeReasonsInput,
-    @CurrentActor() actor: Actor,
-    @CurrentRequest() request: RequestContext,
-  ): Promise<ReasonRow> {
-    const code = await this.commands.execute(new MergeReasonsCommand(input, actor, request.correlationId));
-    return readBack(await this.queries.execute(new GetReasonQuery(code)), `Reason ${code}`);
+  async mergeReasons(@Args('input') input: MergeReasonsInput, @CurrentCaller() caller: Caller): Promise<ReasonRow> {
+    const id = await this.commands.execute(new MergeReasonsCommand(input, caller));
+    return readBack(this.reader.byCode(id), `Reason ${id}`);
   }
 }

@@ -1,13 +1,25 @@
-import { Command } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CommandRunner } from '#shared/application';
+import { parseRetireReasonInput, reasonCatalogAggregate, REASONS_STREAM, type RetireReasonFields } from '../../domain/index.js';
 
 /** Answers the code of the reason retired. */
 export class RetireReasonCommand extends Command<string> {
   constructor(
-    readonly code: string,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly input: RetireReasonFields,
+    readonly caller: Caller,
   ) {
     super();
+  }
+}
+
+@CommandHandler(RetireReasonCommand)
+export class RetireReasonHandler implements ICommandHandler<RetireReasonCommand, string> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ input, caller }: RetireReasonCommand): Promise<string> {
+    const command = parseRetireReasonInput(input);
+    await this.runner.handle(reasonCatalogAggregate, REASONS_STREAM, command, caller);
+    return command.code;
   }
 }

@@ -1,26 +1,21 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import { CurrentActor, CurrentRequest, readBack, type RequestContext } from '#shared/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CurrentCaller, readBack } from '#shared/graphql';
 import { Reason } from '../../read-models/reason/reason.model.js';
-import { GetReasonQuery } from '../../read-models/reason/reason.query-handler.js';
-import type { ReasonRow } from '../../read-models/reason/reasons.reader.js';
+import { ReasonsReader, type ReasonRow } from '../../read-models/reason/reasons.reader.js';
 import { RetireReasonCommand } from './retire-reason.command.js';
 
 @Resolver(() => Reason)
 export class RetireReasonResolver {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly reader: ReasonsReader,
   ) {}
 
   @Mutation(() => Reason)
-  async retireReason(
-    @Args('code', { type: () => ID }) code: string,
-    @CurrentActor() actor: Actor,
-    @CurrentRequest() request: RequestContext,
-  ): Promise<ReasonRow> {
-    const retired = await this.commands.execute(new RetireReasonCommand(code, actor, request.correlationId));
-    return readBack(await this.queries.execute(new GetReasonQuery(retired)), `Reason ${retired}`);
+  async retireReason(@Args('code', { type: () => ID }) code: string, @CurrentCaller() caller: Caller): Promise<ReasonRow> {
+    const id = await this.commands.execute(new RetireReasonCommand({ code }, caller));
+    return readBack(this.reader.byCode(id), `Reason ${id}`);
   }
 }

@@ -1,24 +1,19 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { QueryBus } from '@nestjs/cqrs';
 import { CurrentRequest, ReasonKindEnum, type RequestContext } from '#shared/graphql';
 import { Reason } from './reason.model.js';
-import { ListReasonsQuery } from './reason.query-handler.js';
 import { reasonLoader } from './reason-loader.js';
 import { ReasonsReader, type ReasonRow } from './reasons.reader.js';
 
 @Resolver(() => Reason)
 export class ReasonResolver {
-  constructor(
-    private readonly queries: QueryBus,
-    private readonly catalog: ReasonsReader,
-  ) {}
+  constructor(private readonly catalog: ReasonsReader) {}
 
   @Query(() => [Reason])
   reasons(
     @Args('kind', { type: () => ReasonKindEnum, nullable: true }) kind: ReasonKindEnum | null,
     @Args('includeRetired', { type: () => Boolean, nullable: true, defaultValue: false }) includeRetired: boolean | null,
-  ): Promise<ReasonRow[]> {
-    return this.queries.execute(new ListReasonsQuery(kind ?? null, includeRetired ?? false));
+  ): ReasonRow[] {
+    return this.catalog.list({ kind: kind ?? null, includeRetired: includeRetired ?? false });
   }
 
   @ResolveField(() => Reason, { nullable: true })

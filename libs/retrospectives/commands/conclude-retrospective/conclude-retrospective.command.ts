@@ -1,14 +1,31 @@
-import { Command } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import type { ConcludeRetrospectiveInput } from './conclude-retrospective.input.js';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ReasonCatalogSource } from '#reasons';
+import type { Caller } from '#shared';
+import { CommandRunner, type Versioned } from '#shared/application';
+import { parseConcludeRetrospectiveInput, retrospectiveAggregate, type ConcludeRetrospectiveFields } from '../../domain/index.js';
 
 /** Answers the id of the retrospective changed. */
 export class ConcludeRetrospectiveCommand extends Command<string> {
   constructor(
-    readonly input: ConcludeRetrospectiveInput,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly input: Versioned<ConcludeRetrospectiveFields>,
+    readonly caller: Caller,
   ) {
     super();
+  }
+}
+
+@CommandHandler(ConcludeRetrospectiveCommand)
+export class ConcludeRetrospectiveHandler implements ICommandHandler<ConcludeRetrospectiveCommand, string> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly catalog: ReasonCatalogSource,
+  ) {}
+
+  async execute({ input, caller }: ConcludeRetrospectiveCommand): Promise<string> {
+    const request = parseConcludeRetrospectiveInput(input);
+    // From the log, not the read model: a reason retired a moment ago is refused at once.
+    const reasons = await this.catalog.snapshots(request.agreedReasonCodes);
+    await this.runner.handle(retrospectiveAggregate, request.retrospectiveId, { ...request, reasons }, caller, input.expectedVersion);
+    return request.retrospectiveId;
   }
 }

@@ -1,10 +1,9 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { Actor } from '#shared';
-import { CurrentActor, CurrentRequest, readBack, type RequestContext } from '#shared/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CurrentCaller, readBack } from '#shared/graphql';
 import { Retrospective } from '../../read-models/retrospective/retrospective.model.js';
-import { GetRetrospectiveQuery } from '../../read-models/retrospective/retrospective.query-handler.js';
-import type { RetrospectiveRow } from '../../read-models/retrospective/retrospectives.reader.js';
+import { RetrospectivesReader, type RetrospectiveRow } from '../../read-models/retrospective/retrospectives.reader.js';
 import { ConcludeRetrospectiveCommand } from './conclude-retrospective.command.js';
 import { ConcludeRetrospectiveInput } from './conclude-retrospective.input.js';
 
@@ -12,16 +11,12 @@ import { ConcludeRetrospectiveInput } from './conclude-retrospective.input.js';
 export class ConcludeRetrospectiveResolver {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly reader: RetrospectivesReader,
   ) {}
 
   @Mutation(() => Retrospective)
-  async concludeRetrospective(
-    @Args('input') input: ConcludeRetrospectiveInput,
-    @CurrentActor() actor: Actor,
-    @CurrentRequest() request: RequestContext,
-  ): Promise<RetrospectiveRow> {
-    const id = await this.commands.execute(new ConcludeRetrospectiveCommand(input, actor, request.correlationId));
-    return readBack(await this.queries.execute(new GetRetrospectiveQuery(id)), `Retrospective ${id}`);
+  async concludeRetrospective(@Args('input') input: ConcludeRetrospectiveInput, @CurrentCaller() caller: Caller): Promise<RetrospectiveRow> {
+    const id = await this.commands.execute(new ConcludeRetrospectiveCommand(input, caller));
+    return readBack(this.reader.byId(id), `Retrospective ${id}`);
   }
 }

@@ -1,14 +1,12 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { QueryBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '#event-store';
 import { Deal, dealLoader, DealsReader, type DealRow } from '#deals';
 import { liveFeed, ProjectionRunner } from '#projections';
 import { Reason, reasonLoader, ReasonsReader, type ReasonRow } from '#reasons';
-import { CurrentRequest, freshDelivery, RetrospectiveStatusEnum, type RequestContext } from '#shared/graphql';
+import { CurrentRequest, freshDelivery, pageSize, RetrospectiveStatusEnum, type RequestContext } from '#shared/graphql';
 import type { RetrospectiveStatus } from '../../domain/index.js';
 import { Perspective, Retrospective, RetrospectiveConnection } from './retrospective.model.js';
 import { RETROSPECTIVES_PROJECTION } from './retrospective.projection.js';
-import { GetRetrospectiveQuery, ListRetrospectivesQuery, PendingRetrospectivesQuery } from './retrospective.query-handler.js';
 import { retrospectiveByClosureLoader } from './retrospective-loader.js';
 import {
   closureKey,
@@ -21,7 +19,6 @@ import {
 @Resolver(() => Retrospective)
 export class RetrospectiveResolver {
   constructor(
-    private readonly queries: QueryBus,
     private readonly reader: RetrospectivesReader,
     private readonly deals: DealsReader,
     private readonly reasons: ReasonsReader,
@@ -29,8 +26,8 @@ export class RetrospectiveResolver {
   ) {}
 
   @Query(() => Retrospective, { nullable: true })
-  retrospective(@Args('id', { type: () => ID }) id: string): Promise<RetrospectiveRow | null> {
-    return this.queries.execute(new GetRetrospectiveQuery(id));
+  retrospective(@Args('id', { type: () => ID }) id: string): RetrospectiveRow | null {
+    return this.reader.byId(id);
   }
 
   @Query(() => RetrospectiveConnection)
@@ -38,13 +35,15 @@ export class RetrospectiveResolver {
     @Args('status', { type: () => RetrospectiveStatusEnum, nullable: true }) status: RetrospectiveStatusEnum | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
-  ): Promise<RetrospectivePage> {
-    return this.queries.execute(new ListRetrospectivesQuery((status as RetrospectiveStatus | null) ?? null, first, after ?? null));
+  ): RetrospectivePage {
+    return this.reader.page((status as RetrospectiveStatus | null) ?? null, pageSize(first), after ?? null);
   }
 
   @Query(() => [Deal], { description: 'Closed deals whose latest closure has no concluded retrospective, oldest closure first.' })
-  pendingRetrospectives(@Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null): Promise<DealRow[]> {
-    return this.queries.execute(new PendingRetrospectivesQuery(first));
+  pendingRetrospectives(@Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null): DealRow[] {
+    const ids = this.reader.pendingDealIds(pageSize(first));
+    const deals = this.deals.byIds(ids);
+    return ids.flatMap((id) => deals.get(id) ?? []);
   }
 
   @Subscription(() => Retrospective, { resolve: freshDelivery })

@@ -99,7 +99,7 @@ describe('a page of retrospectives on a real SQLite read model', () => {
   it('resolves the deal, the reasons and Deal.retrospective of a whole page in one batch each', async () => {
     const rows = retrospectives.page(null, PAGE).edges.map(({ node }) => node);
     const context = request();
-    const resolver = new RetrospectiveResolver(null as never, retrospectives, deals, reasons, null as never);
+    const resolver = new RetrospectiveResolver(retrospectives, deals, reasons, null as never);
     const perspectives = new PerspectiveResolver(reasons);
     const prepare = jest.spyOn(db, 'prepare');
 

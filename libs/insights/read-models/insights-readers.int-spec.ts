@@ -5,10 +5,13 @@ import { currency, type Team } from '#shared';
 import type { DealEvent } from '#deals';
 import type { RetrospectiveEvent } from '#retrospectives';
 import type { ReasonEvent } from '#reasons';
-import { dateWindow, type AttributionModel } from '../../domain/index.js';
-import { citationsProjection } from '../reason-insights/citations.projection.js';
-import { insightsDealsProjection } from './insights-deals.projection.js';
-import { InsightsReader, type GoalScope } from './insights.reader.js';
+import { dateWindow, type AttributionModel } from '../domain/index.js';
+import { citationsProjection } from './citations/citations.projection.js';
+import { dealFactsProjection } from './deal-facts/deal-facts.projection.js';
+import { DealFactsReader } from './deal-facts/deal-facts.reader.js';
+import { GoalProgressReader, type GoalScope } from './goal-progress/goal-progress.reader.js';
+import { ReasonInsightsReader } from './reason-insights/reason-insights.reader.js';
+import { ScoreboardReader } from './scoreboard/scoreboard.reader.js';
 
 // One quarter recorded event by event, with when each event was recorded. Every expected figure
 // below is worked out by hand from PRODUCT.md §4; the derivations are beside them.
@@ -94,20 +97,29 @@ touch('D5', 'D5-M1', 'MARKETING', '2026-02-01T00:00:00.000Z');
 const goal: GoalScope = { periodStart: '2026-01-01', periodEnd: '2026-03-31', targetMinor: 10_000_000n, segment: 'ENT' };
 const ms = (iso: string) => Date.parse(iso);
 
-describe('InsightsReader on a real SQLite read model fed by both projections', () => {
+describe('the insights readers on a real SQLite read model fed by both projections', () => {
   let db: SqliteDatabase;
-  let reader: InsightsReader;
+  let reader: Pick<GoalProgressReader, 'goalProgress'> & Pick<ScoreboardReader, 'scoreboard'> & Pick<ReasonInsightsReader, 'reasonReport'>;
 
   beforeAll(() => {
     db = openSqliteDatabase(':memory:', { synchronous: 'NORMAL' });
-    const projections = [insightsDealsProjection, citationsProjection];
+    const projections = [dealFactsProjection, citationsProjection];
     for (const projection of projections) projection.setup(db);
     db.transaction(() => {
       for (const event of record(events)) {
         for (const projection of projections) if (projection.eventTypes.includes(event.type)) projection.handle(event, db);
       }
     })();
-    reader = new InsightsReader(db, currency('USD'));
+    const usd = currency('USD');
+    const facts = new DealFactsReader(db);
+    const progress = new GoalProgressReader(facts, usd);
+    const scoreboard = new ScoreboardReader(facts, usd);
+    const reasons = new ReasonInsightsReader(db, usd);
+    reader = {
+      goalProgress: (...args) => progress.goalProgress(...args),
+      scoreboard: (...args) => scoreboard.scoreboard(...args),
+      reasonReport: (...args) => reasons.reasonReport(...args),
+    };
   });
   afterAll(() => {
     db.close();

@@ -4,7 +4,7 @@ import type { DealLost, DealOpened, DealReopened, DealWon } from '#deals';
 import type { PerspectiveFiled, RetrospectiveConcluded, RetrospectiveOpened } from '#retrospectives';
 import type { ReasonsMerged } from '#reasons';
 
-export const INSIGHTS_CITATIONS_PROJECTION = 'insights-citations';
+export const CITATIONS_PROJECTION = 'insights-citations';
 export const INSIGHT_CITED_DEALS_TABLE = 'insight_cited_deals';
 export const INSIGHT_CLOSURES_TABLE = 'insight_closures';
 export const INSIGHT_RETROSPECTIVES_TABLE = 'insight_retrospectives';
@@ -31,7 +31,7 @@ type CitationEvent =
  * latest closure event, so applying an event again writes the same rows.
  */
 export const citationsProjection = defineProjection<CitationEvent>({
-  name: INSIGHTS_CITATIONS_PROJECTION,
+  name: CITATIONS_PROJECTION,
   version: 1,
   tables: [
     INSIGHT_CITED_DEALS_TABLE,

@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import type { QueryBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '#event-store';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
-import { INSIGHTS_DEAL_PROJECTION, type AttributionModel, type GoalProgressView, type GoalScope, type InsightsReader } from '#insights';
 import type { ProjectionRunner } from '#projections';
 import { record, type SpecEvent } from '#projections/testing';
-import type { GoalEvent } from '../../domain/index.js';
-import { GOALS_PROJECTION, goalsProjection } from './goal.projection.js';
-import { GoalsReader } from './goals.reader.js';
-import { SharedGoalResolver, type GoalProgressDelivery } from './shared-goal.resolver.js';
+import { GOALS_PROJECTION, goalsProjection, GoalsReader, type GoalEvent } from '#goals';
+import type { AttributionModel } from '../../domain/index.js';
+import { DEAL_FACTS_PROJECTION } from '../deal-facts/deal-facts.projection.js';
+import type { GoalProgressReader, GoalProgressView, GoalScope } from './goal-progress.reader.js';
+import { GoalProgressResolver, type GoalProgressDelivery } from './goal-progress.resolver.js';
 
 /**
  * The goalProgressChanged feed against real SQLite read models. Progress itself belongs to the
@@ -49,7 +48,7 @@ describe('goalProgressChanged', () => {
   let insights: FakeInsights;
   let listeners: Set<Listener>;
   let now: number;
-  let resolver: SharedGoalResolver;
+  let resolver: GoalProgressResolver;
   let log: SpecEvent<GoalEvent>[];
 
   beforeEach(() => {
@@ -60,10 +59,9 @@ describe('goalProgressChanged', () => {
     now = Date.parse('2026-03-01T10:00:00Z');
     log = [];
     const runner = { onCommitted: (listener: Listener) => (listeners.add(listener), () => listeners.delete(listener)) };
-    resolver = new SharedGoalResolver(
-      {} as QueryBus,
+    resolver = new GoalProgressResolver(
       new GoalsReader(db),
-      insights as unknown as InsightsReader,
+      insights as unknown as GoalProgressReader,
       runner as unknown as ProjectionRunner,
       { now: () => now },
     );
@@ -85,7 +83,7 @@ describe('goalProgressChanged', () => {
   function commitDeal(): void {
     now += 1_000;
     const event = { id: 'e', type: 'DealWon', data: { dealId: 'd1' }, metadata: {}, stream: 'deal-d1', revision: 1, position: '1' } as unknown as RecordedEvent;
-    for (const listener of listeners) listener(INSIGHTS_DEAL_PROJECTION, [event]);
+    for (const listener of listeners) listener(DEAL_FACTS_PROJECTION, [event]);
   }
 
   const proposal = (goalId: string, targetMinor = 50_000_000): GoalEvent => ({

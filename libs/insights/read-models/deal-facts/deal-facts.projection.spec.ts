@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { SqliteDatabase } from '#sqlite';
 import { projectionSpec, type SpecEvent } from '#projections/testing';
 import type { DealEvent } from '#deals';
-import { INSIGHT_DEAL_FACTS_TABLE, INSIGHT_TOUCHES_TABLE, insightsDealsProjection } from './insights-deals.projection.js';
+import { INSIGHT_DEAL_FACTS_TABLE, INSIGHT_TOUCHES_TABLE, dealFactsProjection } from './deal-facts.projection.js';
 
-const spec = projectionSpec<DealEvent>(insightsDealsProjection);
+const spec = projectionSpec<DealEvent>(dealFactsProjection);
 
 /** A deal event as the command layer records it, at the given server time. */
 function at(recordedAt: string, dealId: string, event: DealEvent): SpecEvent<DealEvent> {
@@ -188,10 +188,10 @@ describe('insights-deals projection', () => {
 /** Applies each event at its own revision twice in a row, as a retried batch would. */
 function projectionSpecApplyingTwice<Result>(events: readonly SpecEvent<DealEvent>[], query: (db: SqliteDatabase) => Result): Result {
   return projectionSpec<DealEvent>({
-    ...insightsDealsProjection,
+    ...dealFactsProjection,
     handle(event, db) {
-      insightsDealsProjection.handle(event, db);
-      insightsDealsProjection.handle(event, db);
+      dealFactsProjection.handle(event, db);
+      dealFactsProjection.handle(event, db);
     },
   }).given(...events).then(query);
 }

@@ -3,7 +3,7 @@ import type { SqliteDatabase } from '#sqlite';
 import type { DealEvent } from '#deals';
 
 /** Name of the projection whose commits can move any goal's progress. */
-export const INSIGHTS_DEAL_PROJECTION = 'insights-deals';
+export const DEAL_FACTS_PROJECTION = 'insights-deals';
 export const INSIGHT_DEAL_FACTS_TABLE = 'insight_deal_facts';
 export const INSIGHT_TOUCHES_TABLE = 'insight_touches';
 
@@ -39,8 +39,8 @@ export interface TouchFactsRow {
  * Rows are keyed by (deal, revision) and each snapshot is derived from the one just before it,
  * so applying an event again writes the same row.
  */
-export const insightsDealsProjection = defineProjection<DealEvent>({
-  name: INSIGHTS_DEAL_PROJECTION,
+export const dealFactsProjection = defineProjection<DealEvent>({
+  name: DEAL_FACTS_PROJECTION,
   version: 2,
   tables: [INSIGHT_DEAL_FACTS_TABLE, INSIGHT_TOUCHES_TABLE],
   setup(db) {
