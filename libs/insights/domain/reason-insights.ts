@@ -2,7 +2,8 @@ import { TEAMS, type Team } from '#shared';
 import { instantInWindow, previousWindow, type DateWindow } from './date-window.js';
 
 export type ReasonKind = 'LOSS' | 'WIN';
-export type Trend = 'NEW' | 'RISING' | 'STEADY' | 'FALLING';
+export const TRENDS = ['NEW', 'RISING', 'STEADY', 'FALLING'] as const;
+export type Trend = (typeof TRENDS)[number];
 
 export interface TeamPerspective {
   readonly team: Team;

@@ -1,12 +1,14 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
-import { formatAmount, type Currency } from '#shared';
-import { DecimalScalar, TeamEnum } from '#shared/graphql';
-import type { TeamCreditFigures } from '../domain/index.js';
+import { formatAmount, type Currency, type Team } from '#shared';
+import { DecimalScalar, graphQLEnum, TeamEnum } from '#shared/graphql';
+import { ATTRIBUTION_MODELS, type TeamCreditFigures } from '../domain/index.js';
+
+export const AttributionModelEnum = graphQLEnum(ATTRIBUTION_MODELS, 'AttributionModel');
 
 @ObjectType()
 export class TeamCredit {
   @Field(() => TeamEnum)
-  team!: TeamEnum;
+  team!: Team;
 
   @Field(() => DecimalScalar, { description: 'Revenue credited to the team under the chosen model.' })
   creditedRevenue!: string;

@@ -1,71 +1,18 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { TEAMS } from '../domain/index.js';
 
-// The contract's enums as TypeScript enums whose values equal their names, so that the domain's
-// string unions and these values are the same strings.
+/** A GraphQL enum whose values are the strings of a domain constant: `Enum.VALUE === 'VALUE'`. */
+export type GraphQLEnum<Value extends string> = { readonly [Key in Value]: Key };
 
-export enum TeamEnum {
-  MARKETING = 'MARKETING',
-  SALES = 'SALES',
-}
-export enum DealStatusEnum {
-  OPEN = 'OPEN',
-  WON = 'WON',
-  LOST = 'LOST',
-}
-export enum DealStageEnum {
-  QUALIFICATION = 'QUALIFICATION',
-  DISCOVERY = 'DISCOVERY',
-  PROPOSAL = 'PROPOSAL',
-  NEGOTIATION = 'NEGOTIATION',
-  CLOSED = 'CLOSED',
-}
-export enum ReasonKindEnum {
-  WIN = 'WIN',
-  LOSS = 'LOSS',
-}
-export enum ReasonCategoryEnum {
-  PRICE = 'PRICE',
-  PRODUCT = 'PRODUCT',
-  COMPETITION = 'COMPETITION',
-  TIMING = 'TIMING',
-  NO_DECISION = 'NO_DECISION',
-  SALES_EXECUTION = 'SALES_EXECUTION',
-  LEAD_QUALITY = 'LEAD_QUALITY',
-  MESSAGING = 'MESSAGING',
-  RELATIONSHIP = 'RELATIONSHIP',
-  OTHER = 'OTHER',
-}
-export enum AttributionModelEnum {
-  SHARED = 'SHARED',
-  FIRST_TOUCH = 'FIRST_TOUCH',
-  LAST_TOUCH = 'LAST_TOUCH',
-  LINEAR = 'LINEAR',
-  U_SHAPED = 'U_SHAPED',
-  W_SHAPED = 'W_SHAPED',
-  TIME_DECAY = 'TIME_DECAY',
-}
-export enum GoalStatusEnum {
-  PROPOSED = 'PROPOSED',
-  ACTIVE = 'ACTIVE',
-  CLOSED = 'CLOSED',
-}
-export enum RetrospectiveStatusEnum {
-  OPEN = 'OPEN',
-  CONCLUDED = 'CONCLUDED',
-}
-export enum TrendEnum {
-  NEW = 'NEW',
-  RISING = 'RISING',
-  STEADY = 'STEADY',
-  FALLING = 'FALLING',
+/**
+ * Registers a GraphQL enum named `name` from a context's domain constant, so the schema and the
+ * domain's string union are one list of words, kept by the context that owns them.
+ */
+export function graphQLEnum<const Value extends string>(values: readonly Value[], name: string): GraphQLEnum<Value> {
+  const reference = Object.fromEntries(values.map((value) => [value, value])) as GraphQLEnum<Value>;
+  registerEnumType(reference, { name });
+  return reference;
 }
 
-registerEnumType(TeamEnum, { name: 'Team' });
-registerEnumType(DealStatusEnum, { name: 'DealStatus' });
-registerEnumType(DealStageEnum, { name: 'DealStage' });
-registerEnumType(ReasonKindEnum, { name: 'ReasonKind' });
-registerEnumType(ReasonCategoryEnum, { name: 'ReasonCategory' });
-registerEnumType(AttributionModelEnum, { name: 'AttributionModel' });
-registerEnumType(GoalStatusEnum, { name: 'GoalStatus' });
-registerEnumType(RetrospectiveStatusEnum, { name: 'RetrospectiveStatus' });
-registerEnumType(TrendEnum, { name: 'Trend' });
+/** The two teams that share the scoreboard; every context speaks of them. */
+export const TeamEnum = graphQLEnum(TEAMS, 'Team');

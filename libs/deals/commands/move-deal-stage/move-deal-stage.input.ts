@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { DealStageEnum } from '#shared/graphql';
+import { DealStageEnum } from '../../read-models/deal/deal.model.js';
+import type { DealStage } from '../../domain/index.js';
 
 @InputType()
 export class MoveDealStageInput {
@@ -7,7 +8,7 @@ export class MoveDealStageInput {
   dealId!: string;
 
   @Field(() => DealStageEnum)
-  stage!: DealStageEnum;
+  stage!: DealStage;
 
   @Field(() => Int, { nullable: true })
   expectedVersion?: number | null;

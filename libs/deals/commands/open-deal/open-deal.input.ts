@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { DateScalar, DateTimeScalar, DecimalScalar, TeamEnum } from '#shared/graphql';
+import type { Team } from '#shared';
 
 @InputType()
 export class OpenDealInput {
@@ -16,7 +17,7 @@ export class OpenDealInput {
   segment?: string | null;
 
   @Field(() => TeamEnum)
-  source!: TeamEnum;
+  source!: Team;
 
   @Field(() => String)
   owner!: string;

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { DateTimeScalar, TeamEnum } from '#shared/graphql';
+import type { Team } from '#shared';
 
 @InputType()
 export class RecordTouchInput {
@@ -10,7 +11,7 @@ export class RecordTouchInput {
   touchId?: string | null;
 
   @Field(() => TeamEnum)
-  team!: TeamEnum;
+  team!: Team;
 
   @Field(() => String)
   channel!: string;

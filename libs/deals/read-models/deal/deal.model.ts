@@ -1,6 +1,11 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar, DateTimeScalar, DealStageEnum, DealStatusEnum, DecimalScalar, PageInfo, TeamEnum } from '#shared/graphql';
+import { DateScalar, DateTimeScalar, DecimalScalar, graphQLEnum, PageInfo, TeamEnum } from '#shared/graphql';
 import { Reason } from '#reasons';
+import type { Team } from '#shared';
+import { DEAL_STAGES, DEAL_STATUSES, type DealStage, type DealStatus } from '../../domain/index.js';
+
+export const DealStatusEnum = graphQLEnum(DEAL_STATUSES, 'DealStatus');
+export const DealStageEnum = graphQLEnum(DEAL_STAGES, 'DealStage');
 
 @ObjectType()
 export class Touch {
@@ -8,7 +13,7 @@ export class Touch {
   id!: string;
 
   @Field(() => TeamEnum)
-  team!: TeamEnum;
+  team!: Team;
 
   @Field()
   channel!: string;
@@ -53,16 +58,16 @@ export class Deal {
   segment!: string | null;
 
   @Field(() => TeamEnum)
-  source!: TeamEnum;
+  source!: Team;
 
   @Field()
   owner!: string;
 
   @Field(() => DealStageEnum)
-  stage!: DealStageEnum;
+  stage!: DealStage;
 
   @Field(() => DealStatusEnum)
-  status!: DealStatusEnum;
+  status!: DealStatus;
 
   @Field(() => DecimalScalar)
   amount!: string;

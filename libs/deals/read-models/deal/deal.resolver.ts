@@ -1,12 +1,13 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordedEvent } from '#event-store';
 import { liveFeed, ProjectionRunner } from '#projections';
-import { reasonLoader, ReasonsReader, Reason, type ReasonRow } from '#reasons';
-import { CurrentRequest, DealStatusEnum, freshDelivery, pageSize, type RequestContext } from '#shared/graphql';
-import { Deal, DealConnection, HistoryEntry, Touch } from './deal.model.js';
+import { Reason, reasonLoader, ReasonsReader, type ReasonRow } from '#reasons';
+import { CurrentRequest, freshDelivery, pageSize, type RequestContext } from '#shared/graphql';
+import { Deal, DealConnection, DealStatusEnum, HistoryEntry, Touch } from './deal.model.js';
 import { DEALS_PROJECTION } from './deal.projection.js';
 import { dealHistoryLoader, dealTouchesLoader } from './deal-loader.js';
 import { DealsReader, type DealPage, type DealRow, type HistoryRow, type TouchRow } from './deals.reader.js';
+import type { DealStatus } from '../../domain/index.js';
 
 const CLOSING_EVENTS = new Set(['DealWon', 'DealLost']);
 
@@ -25,7 +26,7 @@ export class DealResolver {
 
   @Query(() => DealConnection)
   deals(
-    @Args('status', { type: () => DealStatusEnum, nullable: true }) status: DealStatusEnum | null,
+    @Args('status', { type: () => DealStatusEnum, nullable: true }) status: DealStatus | null,
     @Args('segment', { type: () => String, nullable: true }) segment: string | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,

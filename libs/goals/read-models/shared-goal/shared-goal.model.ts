@@ -1,10 +1,14 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar, DateTimeScalar, DecimalScalar, GoalStatusEnum, TeamEnum } from '#shared/graphql';
+import { DateScalar, DateTimeScalar, DecimalScalar, graphQLEnum, TeamEnum } from '#shared/graphql';
+import type { Team } from '#shared';
+import { GOAL_STATUSES, type GoalStatus } from '../../domain/index.js';
+
+export const GoalStatusEnum = graphQLEnum(GOAL_STATUSES, 'GoalStatus');
 
 @ObjectType()
 export class GoalEndorsement {
   @Field(() => TeamEnum)
-  team!: TeamEnum;
+  team!: Team;
 
   @Field()
   by!: string;
@@ -55,7 +59,7 @@ export class SharedGoal {
   segment!: string | null;
 
   @Field(() => GoalStatusEnum)
-  status!: GoalStatusEnum;
+  status!: GoalStatus;
 
   @Field(() => [GoalEndorsement])
   endorsements!: GoalEndorsement[];

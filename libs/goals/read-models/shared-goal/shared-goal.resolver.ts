@@ -1,8 +1,9 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentRequest, GoalStatusEnum, type RequestContext } from '#shared/graphql';
+import { CurrentRequest, type RequestContext } from '#shared/graphql';
 import { goalEndorsementsLoader, goalTargetHistoryLoader } from './goal-loader.js';
 import { GoalsReader, type EndorsementRow, type GoalRow, type TargetChangeRow } from './goals.reader.js';
-import { GoalEndorsement, GoalTargetChange, SharedGoal } from './shared-goal.model.js';
+import { GoalEndorsement, GoalStatusEnum, GoalTargetChange, SharedGoal } from './shared-goal.model.js';
+import type { GoalStatus } from '../../domain/index.js';
 
 /** The goal as both teams signed it; its progress is insights' (GoalProgressResolver). */
 @Resolver(() => SharedGoal)
@@ -15,7 +16,7 @@ export class SharedGoalResolver {
   }
 
   @Query(() => [SharedGoal])
-  sharedGoals(@Args('status', { type: () => GoalStatusEnum, nullable: true }) status: GoalStatusEnum | null): GoalRow[] {
+  sharedGoals(@Args('status', { type: () => GoalStatusEnum, nullable: true }) status: GoalStatus | null): GoalRow[] {
     return this.reader.list(status ?? null);
   }
 

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AttributionModelEnum, DateTimeScalar, DecimalScalar } from '#shared/graphql';
-import { TeamCredit } from '../team-credit.model.js';
+import { DateTimeScalar, DecimalScalar } from '#shared/graphql';
+import { AttributionModelEnum, TeamCredit } from '../team-credit.model.js';
+import type { AttributionModel } from '../../domain/index.js';
 
 @ObjectType()
 export class GoalProgress {
@@ -8,7 +9,7 @@ export class GoalProgress {
   asOf!: string;
 
   @Field(() => AttributionModelEnum)
-  model!: AttributionModelEnum;
+  model!: AttributionModel;
 
   @Field(() => DecimalScalar)
   target!: string;

@@ -1,15 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordedEvent } from '#event-store';
-import { GOAL_EVENT_TYPES, GOALS_PROJECTION, goalTargetAtLoader, GoalsReader, SharedGoal, type GoalRow } from '#goals';
+import { GOAL_EVENT_TYPES, GOALS_PROJECTION, GoalsReader, goalTargetAtLoader, SharedGoal, type GoalRow } from '#goals';
 import { liveFeed, ProjectionRunner } from '#projections';
 import { invalidInput, parseInstant, toIso } from '#shared';
 import { CLOCK, type Clock } from '#shared/application';
-import { AttributionModelEnum, CurrentRequest, DateTimeScalar, freshDelivery, requestNow, type RequestContext } from '#shared/graphql';
+import { CurrentRequest, DateTimeScalar, freshDelivery, requestNow, type RequestContext } from '#shared/graphql';
 import type { AttributionModel } from '../../domain/index.js';
 import { DEAL_FACTS_PROJECTION } from '../deal-facts/deal-facts.projection.js';
 import { GoalProgress, GoalProgressUpdate } from './goal-progress.model.js';
 import { GoalProgressReader, type GoalProgressView } from './goal-progress.reader.js';
+import { AttributionModelEnum } from '../team-credit.model.js';
 
 const GOAL_TYPES: ReadonlySet<string> = new Set(GOAL_EVENT_TYPES);
 
@@ -34,7 +35,7 @@ export class GoalProgressResolver {
     @Parent() goal: GoalRow,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf: string | null,
     @Args('model', { type: () => AttributionModelEnum, nullable: true, defaultValue: AttributionModelEnum.SHARED })
-    model: AttributionModelEnum | null,
+    model: AttributionModel | null,
     @CurrentRequest() request: RequestContext,
   ): Promise<GoalProgressView> {
     const asOfMs = asOf === null || asOf === undefined ? requestNow(request, this.clock) : parseInstant(asOf, 'asOf');

@@ -1,11 +1,15 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { Reason } from '#reasons';
-import { DateScalar, DateTimeScalar, DecimalScalar, ReasonKindEnum, TeamEnum, TrendEnum } from '#shared/graphql';
+import { Reason, ReasonKindEnum, type ReasonKind } from '#reasons';
+import { DateScalar, DateTimeScalar, DecimalScalar, graphQLEnum, TeamEnum } from '#shared/graphql';
+import type { Team } from '#shared';
+import { TRENDS, type Trend } from '../../domain/index.js';
+
+export const TrendEnum = graphQLEnum(TRENDS, 'Trend');
 
 @ObjectType()
 export class TeamCitations {
   @Field(() => TeamEnum)
-  team!: TeamEnum;
+  team!: Team;
 
   @Field(() => Int, { description: 'Perspectives of this team that cited the reason.' })
   perspectives!: number;
@@ -38,7 +42,7 @@ export class ReasonInsight {
   previousDeals!: number;
 
   @Field(() => TrendEnum)
-  trend!: TrendEnum;
+  trend!: Trend;
 
   @Field()
   recurring!: boolean;
@@ -62,7 +66,7 @@ export class ReasonInsight {
 @ObjectType()
 export class ReasonReport {
   @Field(() => ReasonKindEnum)
-  kind!: ReasonKindEnum;
+  kind!: ReasonKind;
 
   @Field(() => DateScalar)
   from!: string;

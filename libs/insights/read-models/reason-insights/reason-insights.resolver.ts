@@ -1,6 +1,6 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentRequest, DateScalar, ReasonKindEnum, type RequestContext } from '#shared/graphql';
-import { Reason, reasonLoader, ReasonsReader, type ReasonRow } from '#reasons';
+import { CurrentRequest, DateScalar, type RequestContext } from '#shared/graphql';
+import { Reason, ReasonKindEnum, reasonLoader, ReasonsReader, type ReasonKind, type ReasonRow } from '#reasons';
 import { invalidInput } from '#shared';
 import { dateWindow, DEFAULT_MIN_OCCURRENCES } from '../../domain/index.js';
 import { ReasonInsight, ReasonReport } from './reason-insights.model.js';
@@ -12,7 +12,7 @@ export class ReasonInsightsResolver {
 
   @Query(() => ReasonReport)
   reasonInsights(
-    @Args('kind', { type: () => ReasonKindEnum }) kind: ReasonKindEnum,
+    @Args('kind', { type: () => ReasonKindEnum }) kind: ReasonKind,
     @Args('from', { type: () => DateScalar }) from: string,
     @Args('to', { type: () => DateScalar }) to: string,
     @Args('segment', { type: () => String, nullable: true }) segment: string | null,

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { AttributionModelEnum, DateScalar, DecimalScalar } from '#shared/graphql';
-import { TeamCredit } from '../team-credit.model.js';
+import { DateScalar, DecimalScalar } from '#shared/graphql';
+import { AttributionModelEnum, TeamCredit } from '../team-credit.model.js';
+import type { AttributionModel } from '../../domain/index.js';
 
 @ObjectType()
 export class Scoreboard {
@@ -11,7 +12,7 @@ export class Scoreboard {
   to!: string;
 
   @Field(() => AttributionModelEnum)
-  model!: AttributionModelEnum;
+  model!: AttributionModel;
 
   @Field(() => DecimalScalar)
   wonRevenue!: string;

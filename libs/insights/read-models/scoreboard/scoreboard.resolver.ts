@@ -1,8 +1,9 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { AttributionModelEnum, DateScalar } from '#shared/graphql';
-import { dateWindow } from '../../domain/index.js';
+import { DateScalar } from '#shared/graphql';
+import { dateWindow, type AttributionModel } from '../../domain/index.js';
 import { Scoreboard } from './scoreboard.model.js';
 import { ScoreboardReader, type ScoreboardView } from './scoreboard.reader.js';
+import { AttributionModelEnum } from '../team-credit.model.js';
 
 @Resolver(() => Scoreboard)
 export class ScoreboardResolver {
@@ -13,7 +14,7 @@ export class ScoreboardResolver {
     @Args('from', { type: () => DateScalar }) from: string,
     @Args('to', { type: () => DateScalar }) to: string,
     @Args('model', { type: () => AttributionModelEnum, nullable: true, defaultValue: AttributionModelEnum.SHARED })
-    model: AttributionModelEnum | null,
+    model: AttributionModel | null,
   ): ScoreboardView {
     return this.reader.scoreboard(dateWindow(from, to), model ?? AttributionModelEnum.SHARED);
   }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ReasonCategoryEnum, ReasonKindEnum } from '#shared/graphql';
+import { ReasonCategoryEnum, ReasonKindEnum } from '../../read-models/reason/reason.model.js';
+import type { ReasonCategory, ReasonKind } from '../../domain/index.js';
 
 @InputType()
 export class DefineReasonInput {
@@ -10,8 +11,8 @@ export class DefineReasonInput {
   label!: string;
 
   @Field(() => ReasonCategoryEnum)
-  category!: ReasonCategoryEnum;
+  category!: ReasonCategory;
 
   @Field(() => ReasonKindEnum)
-  kind!: ReasonKindEnum;
+  kind!: ReasonKind;
 }

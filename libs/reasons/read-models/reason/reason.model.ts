@@ -1,5 +1,9 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { ReasonCategoryEnum, ReasonKindEnum } from '#shared/graphql';
+import { graphQLEnum } from '#shared/graphql';
+import { REASON_CATEGORIES, REASON_KINDS, type ReasonCategory, type ReasonKind } from '../../domain/index.js';
+
+export const ReasonKindEnum = graphQLEnum(REASON_KINDS, 'ReasonKind');
+export const ReasonCategoryEnum = graphQLEnum(REASON_CATEGORIES, 'ReasonCategory');
 
 @ObjectType()
 export class Reason {
@@ -10,10 +14,10 @@ export class Reason {
   label!: string;
 
   @Field(() => ReasonCategoryEnum)
-  category!: ReasonCategoryEnum;
+  category!: ReasonCategory;
 
   @Field(() => ReasonKindEnum)
-  kind!: ReasonKindEnum;
+  kind!: ReasonKind;
 
   @Field()
   retired!: boolean;

@@ -1,8 +1,9 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentRequest, ReasonKindEnum, type RequestContext } from '#shared/graphql';
-import { Reason } from './reason.model.js';
+import { CurrentRequest, type RequestContext } from '#shared/graphql';
+import { Reason, ReasonKindEnum } from './reason.model.js';
 import { reasonLoader } from './reason-loader.js';
 import { ReasonsReader, type ReasonRow } from './reasons.reader.js';
+import type { ReasonKind } from '../../domain/index.js';
 
 @Resolver(() => Reason)
 export class ReasonResolver {
@@ -10,7 +11,7 @@ export class ReasonResolver {
 
   @Query(() => [Reason])
   reasons(
-    @Args('kind', { type: () => ReasonKindEnum, nullable: true }) kind: ReasonKindEnum | null,
+    @Args('kind', { type: () => ReasonKindEnum, nullable: true }) kind: ReasonKind | null,
     @Args('includeRetired', { type: () => Boolean, nullable: true, defaultValue: false }) includeRetired: boolean | null,
   ): ReasonRow[] {
     return this.catalog.list({ kind: kind ?? null, includeRetired: includeRetired ?? false });

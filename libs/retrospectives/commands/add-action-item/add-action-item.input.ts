@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { DateScalar, TeamEnum } from '#shared/graphql';
+import type { Team } from '#shared';
 
 @InputType()
 export class AddActionItemInput {
@@ -7,7 +8,7 @@ export class AddActionItemInput {
   retrospectiveId!: string;
 
   @Field(() => TeamEnum)
-  ownerTeam!: TeamEnum;
+  ownerTeam!: Team;
 
   @Field(() => String)
   description!: string;

@@ -1,5 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar, DateTimeScalar, DealStatusEnum, PageInfo, RetrospectiveStatusEnum, TeamEnum } from '#shared/graphql';
+import { DateScalar, DateTimeScalar, graphQLEnum, PageInfo, TeamEnum } from '#shared/graphql';
+import { DealStatusEnum, type DealStatus } from '#deals';
+import type { Team } from '#shared';
+import { RETROSPECTIVE_STATUSES, type RetrospectiveStatus } from '../../domain/index.js';
+
+export const RetrospectiveStatusEnum = graphQLEnum(RETROSPECTIVE_STATUSES, 'RetrospectiveStatus');
 
 // `deal`, `perspectives.reasons` and `agreedReasons` are resolved fields (batched), declared
 // by the resolvers that load them.
@@ -7,7 +12,7 @@ import { DateScalar, DateTimeScalar, DealStatusEnum, PageInfo, RetrospectiveStat
 @ObjectType()
 export class Perspective {
   @Field(() => TeamEnum)
-  team!: TeamEnum;
+  team!: Team;
 
   @Field()
   author!: string;
@@ -27,7 +32,7 @@ export class ActionItem {
   id!: string;
 
   @Field(() => TeamEnum)
-  ownerTeam!: TeamEnum;
+  ownerTeam!: Team;
 
   @Field()
   description!: string;
@@ -47,10 +52,10 @@ export class Retrospective {
   dealId!: string;
 
   @Field(() => DealStatusEnum)
-  outcome!: DealStatusEnum;
+  outcome!: DealStatus;
 
   @Field(() => RetrospectiveStatusEnum)
-  status!: RetrospectiveStatusEnum;
+  status!: RetrospectiveStatus;
 
   @Field(() => [Perspective])
   perspectives!: Perspective[];

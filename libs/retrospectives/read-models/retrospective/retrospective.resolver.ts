@@ -3,9 +3,9 @@ import type { RecordedEvent } from '#event-store';
 import { Deal, dealLoader, DealsReader, type DealRow } from '#deals';
 import { liveFeed, ProjectionRunner } from '#projections';
 import { Reason, reasonLoader, ReasonsReader, type ReasonRow } from '#reasons';
-import { CurrentRequest, freshDelivery, pageSize, RetrospectiveStatusEnum, type RequestContext } from '#shared/graphql';
+import { CurrentRequest, freshDelivery, pageSize, type RequestContext } from '#shared/graphql';
 import type { RetrospectiveStatus } from '../../domain/index.js';
-import { Perspective, Retrospective, RetrospectiveConnection } from './retrospective.model.js';
+import { Perspective, Retrospective, RetrospectiveConnection, RetrospectiveStatusEnum } from './retrospective.model.js';
 import { RETROSPECTIVES_PROJECTION } from './retrospective.projection.js';
 import { retrospectiveByClosureLoader } from './retrospective-loader.js';
 import {
@@ -32,7 +32,7 @@ export class RetrospectiveResolver {
 
   @Query(() => RetrospectiveConnection)
   retrospectives(
-    @Args('status', { type: () => RetrospectiveStatusEnum, nullable: true }) status: RetrospectiveStatusEnum | null,
+    @Args('status', { type: () => RetrospectiveStatusEnum, nullable: true }) status: RetrospectiveStatus | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): RetrospectivePage {
