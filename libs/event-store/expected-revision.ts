@@ -11,11 +11,6 @@ export type ExpectedRevision = typeof ANY | typeof NO_STREAM | typeof STREAM_EXI
 /** What a stream currently is: NO_STREAM, or the revision of its last event. */
 export type StreamRevision = typeof NO_STREAM | number;
 
-/** The expected revision that says "the stream is as I read it". */
-export function expectedRevisionOf(current: StreamRevision): ExpectedRevision {
-  return current;
-}
-
 export function describeRevision(revision: ExpectedRevision | StreamRevision): string {
   return typeof revision === 'number' ? String(revision) : revision;
 }

@@ -1,2 +1,2 @@
-export { TokenVerifier, actorFromClaims, bearerToken, type TokenVerifierOptions } from './token-verifier.js';
+export { bearerToken, TokenVerifier } from './token-verifier.js';
 export { ensureDevCredentials, type DevCredentials } from './dev-credentials.js';

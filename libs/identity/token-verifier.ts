@@ -49,7 +49,7 @@ export class TokenVerifier {
   }
 }
 
-export function actorFromClaims(payload: JWTPayload): Actor {
+function actorFromClaims(payload: JWTPayload): Actor {
   const { sub, team, lead, name } = payload as JWTPayload & Record<string, unknown>;
   if (typeof sub !== 'string' || sub.length === 0) throw unauthenticated('The token has no subject (sub)');
   if (typeof team !== 'string' || !(ACTOR_TEAMS as readonly string[]).includes(team)) {

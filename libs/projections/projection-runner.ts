@@ -52,7 +52,7 @@ export interface WaitForOptions {
 /** Called after a batch of a projection commits, with the events whose rows it wrote. */
 export type CommitListener = (projection: string, events: readonly RecordedEvent[]) => void;
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, delayMs: (retry) => 100 * 4 ** (retry - 1) };
+const DEFAULT_RETRY: RetryPolicy = { attempts: 3, delayMs: (retry) => 100 * 4 ** (retry - 1) };
 const DEFAULT_MAX_BATCH_SIZE = 500;
 const REBUILD_PAGE_SIZE = 500;
 

@@ -4,16 +4,6 @@ import { retrospectivesProjection } from './read-models/retrospective/retrospect
 export * from './domain/index.js';
 export * from './read-models/retrospective/retrospective.model.js';
 export { RetrospectivesModule } from './retrospectives.module.js';
-export { RETROSPECTIVES_PROJECTION, retrospectivesProjection } from './read-models/retrospective/retrospective.projection.js';
-export { retrospectiveByClosureLoader } from './read-models/retrospective/retrospective-loader.js';
-export {
-  closureKey,
-  RetrospectivesReader,
-  type ActionItemRow,
-  type PerspectiveRow,
-  type RetrospectivePage,
-  type RetrospectiveRow,
-} from './read-models/retrospective/retrospectives.reader.js';
 
 /** The read models this context feeds from the log. */
 export const RETROSPECTIVE_PROJECTIONS: readonly Projection[] = [retrospectivesProjection];

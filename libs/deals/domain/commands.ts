@@ -7,6 +7,7 @@ import {
   parseAmount,
   parseDate,
   parseInstant,
+  requireCode,
   requireId,
   requireText,
   type Currency,
@@ -207,20 +208,12 @@ export function parseWinDealInput(input: WinDealFields, cur: Currency): WinDeal 
   };
 }
 
-const REASON_CODE = /^[A-Z][A-Z0-9_]{1,49}$/;
-
 export function parseLoseDealInput(input: LoseDealFields): LoseDealRequest {
   const dealId = requireId(input.dealId, 'dealId');
-  if (!REASON_CODE.test(input.reasonCode)) {
-    throw invalidInput(
-      'reasonCode',
-      `reasonCode must be a reason code (A-Z, 0-9 and "_", starting with a letter, 2 to 50 characters), got "${input.reasonCode}"`,
-    );
-  }
   return {
     type: 'LoseDeal',
     dealId,
-    reasonCode: input.reasonCode,
+    reasonCode: requireCode(input.reasonCode, 'reasonCode', 'a reason code'),
     competitor: optionalText(input.competitor, 'competitor', 200),
     closedAt: optionalInstant(input.closedAt, 'closedAt'),
   };

@@ -1,17 +1,5 @@
 import type { DomainEvent, Team } from '#shared';
 
-export const DEAL_EVENT_TYPES = [
-  'DealOpened',
-  'DealTouchRecorded',
-  'DealStageMoved',
-  'DealRevised',
-  'DealWon',
-  'DealLost',
-  'DealReopened',
-] as const;
-
-export type DealEventType = (typeof DEAL_EVENT_TYPES)[number];
-
 /** The stages an open deal moves through, in their usual order. */
 export const OPEN_DEAL_STAGES = ['QUALIFICATION', 'DISCOVERY', 'PROPOSAL', 'NEGOTIATION'] as const;
 export type OpenDealStage = (typeof OPEN_DEAL_STAGES)[number];

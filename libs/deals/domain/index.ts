@@ -5,14 +5,13 @@ import type { DealEvent } from './events.js';
 import { evolve, initialState, type DealStreamState } from './state.js';
 
 export * from './commands.js';
-export { decide } from './decide.js';
 export * from './events.js';
 export * from './state.js';
 
 export const dealDecider: Decider<DealCommand, DealEvent, DealStreamState> = { initialState, evolve, decide };
 
 /** The stream that holds one deal. */
-export const streamFor = (dealId: string): string => `deal-${dealId}`;
+const streamFor = (dealId: string): string => `deal-${dealId}`;
 
 /** Deals as one aggregate: a deal per stream. */
 export const dealAggregate: Aggregate<DealCommand, DealEvent, DealStreamState> = {

@@ -9,27 +9,16 @@ export interface TouchEntry {
   readonly occurredAt: string;
 }
 
-/** One win or loss; kept after a reopening, so the deal's history of outcomes stays whole. */
-export interface ClosureEntry {
+export interface DealClosureSnapshot {
   /** From 1. */
   readonly closure: number;
   readonly outcome: ClosureOutcome;
   readonly closedAt: string;
-  readonly amountMinor: number;
-  /** The loss reason; null for a win. */
-  readonly reasonCode: string | null;
-  readonly competitor: string | null;
-  /** When the deal was reopened after this closure; null while it stands. */
-  readonly reopenedAt: string | null;
 }
 
+/** What deciding a deal's commands reads: nothing more. */
 export interface DealState {
   readonly id: string;
-  readonly title: string;
-  readonly account: string;
-  readonly segment: string | null;
-  readonly source: Team;
-  readonly owner: string;
   readonly stage: DealStage;
   readonly status: DealStatus;
   readonly amountMinor: number;
@@ -38,15 +27,12 @@ export interface DealState {
   readonly openedAt: string;
   /** Set while the deal is WON or LOST. */
   readonly closedAt: string | null;
-  /** Set while the deal is LOST. */
-  readonly lossReasonCode: string | null;
-  readonly competitor: string | null;
   /** In the order recorded. */
   readonly touches: readonly TouchEntry[];
   /** How many times the deal was closed, reopenings included. */
   readonly closures: number;
-  /** Oldest first; the last one is the latest closure, whether it still stands or not. */
-  readonly closureHistory: readonly ClosureEntry[];
+  /** The latest closure, whether it still stands or the deal was reopened since. */
+  readonly latestClosure: DealClosureSnapshot | null;
   /** Where a reopening returns to; set while the deal is WON or LOST. */
   readonly stageBeforeClose: OpenDealStage | null;
   /** The deal as opened, before any revision: a repeated open is compared with this. */
@@ -63,11 +49,6 @@ export function evolve(state: DealStreamState, event: DealEvent): DealStreamStat
     const { data } = event;
     return {
       id: data.dealId,
-      title: data.title,
-      account: data.account,
-      segment: data.segment,
-      source: data.source,
-      owner: data.owner,
       stage: 'QUALIFICATION',
       status: 'OPEN',
       amountMinor: data.amountMinor,
@@ -75,11 +56,9 @@ export function evolve(state: DealStreamState, event: DealEvent): DealStreamStat
       expectedCloseDate: data.expectedCloseDate,
       openedAt: data.openedAt,
       closedAt: null,
-      lossReasonCode: null,
-      competitor: null,
       touches: [],
       closures: 0,
-      closureHistory: [],
+      latestClosure: null,
       stageBeforeClose: null,
       opening: data,
     };
@@ -95,62 +74,24 @@ export function evolve(state: DealStreamState, event: DealEvent): DealStreamStat
       return { ...state, stage: event.data.to };
     case 'DealRevised':
       return { ...state, amountMinor: event.data.amountMinor, expectedCloseDate: event.data.expectedCloseDate };
-    case 'DealWon': {
-      const { closure, amountMinor, closedAt, fromStage } = event.data;
-      return {
-        ...state,
-        status: 'WON',
-        stage: 'CLOSED',
-        amountMinor,
-        closedAt,
-        lossReasonCode: null,
-        competitor: null,
-        closures: closure,
-        closureHistory: [
-          ...state.closureHistory,
-          { closure, outcome: 'WON', closedAt, amountMinor, reasonCode: null, competitor: null, reopenedAt: null },
-        ],
-        stageBeforeClose: fromStage,
-      };
-    }
+    case 'DealWon':
     case 'DealLost': {
-      const { closure, amountMinor, closedAt, reasonCode, competitor, fromStage } = event.data;
+      const { closure, amountMinor, closedAt, fromStage } = event.data;
+      const outcome = event.type === 'DealWon' ? 'WON' : 'LOST';
       return {
         ...state,
-        status: 'LOST',
+        status: outcome,
         stage: 'CLOSED',
         amountMinor,
         closedAt,
-        lossReasonCode: reasonCode,
-        competitor,
         closures: closure,
-        closureHistory: [
-          ...state.closureHistory,
-          { closure, outcome: 'LOST', closedAt, amountMinor, reasonCode, competitor, reopenedAt: null },
-        ],
+        latestClosure: { closure, outcome, closedAt },
         stageBeforeClose: fromStage,
       };
     }
-    case 'DealReopened': {
-      const { closure, stage, reopenedAt } = event.data;
-      return {
-        ...state,
-        status: 'OPEN',
-        stage,
-        closedAt: null,
-        lossReasonCode: null,
-        competitor: null,
-        closureHistory: state.closureHistory.map((entry) => (entry.closure === closure ? { ...entry, reopenedAt } : entry)),
-        stageBeforeClose: null,
-      };
-    }
+    case 'DealReopened':
+      return { ...state, status: 'OPEN', stage: event.data.stage, closedAt: null, stageBeforeClose: null };
   }
-}
-
-export interface DealClosureSnapshot {
-  readonly closure: number;
-  readonly outcome: ClosureOutcome;
-  readonly closedAt: string;
 }
 
 /** What a retrospective needs to know of a deal. */
@@ -165,11 +106,6 @@ export interface DealSnapshot {
 /** The deal as other contexts see it; null when it does not exist. */
 export function dealSnapshot(state: DealStreamState): DealSnapshot | null {
   if (state === null) return null;
-  const latest = state.closureHistory.at(-1);
-  return {
-    id: state.id,
-    status: state.status,
-    closures: state.closures,
-    latestClosure: latest === undefined ? null : { closure: latest.closure, outcome: latest.outcome, closedAt: latest.closedAt },
-  };
+  const { id, status, closures, latestClosure } = state;
+  return { id, status, closures, latestClosure };
 }

@@ -60,7 +60,7 @@ function sameProposal(command: ProposeSharedGoal, goal: SharedGoalState): boolea
     command.name === goal.name &&
     command.periodStart === goal.periodStart &&
     command.periodEnd === goal.periodEnd &&
-    command.targetMinor === goal.targetHistory[0]?.toMinor &&
+    command.targetMinor === goal.proposedTargetMinor &&
     command.currency === goal.currency &&
     command.segment === goal.segment
   );
@@ -74,11 +74,11 @@ function endorse(command: EndorseSharedGoal, state: GoalState, context: CommandC
   const team = actor.team;
   const goal = requireGoal(command.goalId, state);
   if (goal.status === 'CLOSED') throw conflict(`Shared goal "${goal.id}" is closed and can no longer be endorsed`);
-  if (goal.endorsements.some((endorsement) => endorsement.team === team)) return [];
+  if (goal.endorsedBy.includes(team)) return [];
 
   const at = toIso(context.now);
   const endorsed: GoalEvent = { type: 'SharedGoalEndorsed', data: { goalId: goal.id, team, by: actor.id, at } };
-  const bothSigned = goal.endorsements.length + 1 === 2;
+  const bothSigned = goal.endorsedBy.length + 1 === 2;
   return bothSigned ? [endorsed, { type: 'SharedGoalActivated', data: { goalId: goal.id, at } }] : [endorsed];
 }
 
@@ -102,7 +102,7 @@ function revise(command: ReviseGoalTarget, state: GoalState, context: CommandCon
         reason: command.reason,
         by: context.actor.id,
         at: toIso(context.now),
-        clearedEndorsements: goal.endorsements.map((endorsement) => endorsement.team),
+        clearedEndorsements: [...goal.endorsedBy],
       },
     },
   ];

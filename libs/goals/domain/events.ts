@@ -8,8 +8,6 @@ export const GOAL_EVENT_TYPES = [
   'SharedGoalClosed',
 ] as const;
 
-export type GoalEventType = (typeof GOAL_EVENT_TYPES)[number];
-
 /** The proposal carries the first target; its history entry (from: null) is derived from it. */
 export type SharedGoalProposed = DomainEvent<
   'SharedGoalProposed',

@@ -5,14 +5,13 @@ import type { GoalEvent } from './events.js';
 import { evolve, initialState, type GoalState } from './state.js';
 
 export * from './commands.js';
-export { decide } from './decide.js';
 export * from './events.js';
 export * from './state.js';
 
 export const goalDecider: Decider<GoalCommand, GoalEvent, GoalState> = { initialState, evolve, decide };
 
 /** The stream that holds one shared goal. */
-export const streamFor = (goalId: string): string => `goal-${goalId}`;
+const streamFor = (goalId: string): string => `goal-${goalId}`;
 
 /** Shared goals as one aggregate: a goal per stream. */
 export const goalAggregate: Aggregate<GoalCommand, GoalEvent, GoalState> = {

@@ -4,35 +4,20 @@ import type { GoalEvent } from './events.js';
 export const GOAL_STATUSES = ['PROPOSED', 'ACTIVE', 'CLOSED'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
-export interface GoalEndorsementEntry {
-  readonly team: Team;
-  readonly by: string;
-  readonly at: string;
-}
-
-export interface GoalTargetEntry {
-  /** null for the target set by the proposal. */
-  readonly fromMinor: number | null;
-  readonly toMinor: number;
-  readonly reason: string | null;
-  readonly by: string;
-  readonly at: string;
-}
-
+/** What deciding a goal's commands reads: nothing more. */
 export interface SharedGoalState {
   readonly id: string;
   readonly name: string;
   readonly periodStart: string;
   readonly periodEnd: string;
   readonly targetMinor: number;
+  /** The target as proposed: a repeated proposal is compared with it, not with a revision. */
+  readonly proposedTargetMinor: number;
   readonly currency: string;
   readonly segment: string | null;
   readonly status: GoalStatus;
-  readonly endorsements: readonly GoalEndorsementEntry[];
-  /** Oldest first; the first entry is the proposal's target. */
-  readonly targetHistory: readonly GoalTargetEntry[];
-  readonly proposedAt: string;
-  readonly closedAt: string | null;
+  /** The teams whose leads endorsed the target in force. */
+  readonly endorsedBy: readonly Team[];
 }
 
 /** null until the goal is proposed. */
@@ -49,35 +34,32 @@ export function evolve(state: GoalState, event: GoalEvent): GoalState {
       periodStart: data.periodStart,
       periodEnd: data.periodEnd,
       targetMinor: data.targetMinor,
+      proposedTargetMinor: data.targetMinor,
       currency: data.currency,
       segment: data.segment,
       status: 'PROPOSED',
-      endorsements: [],
-      targetHistory: [{ fromMinor: null, toMinor: data.targetMinor, reason: null, by: data.proposedBy, at: data.proposedAt }],
-      proposedAt: data.proposedAt,
-      closedAt: null,
+      endorsedBy: [],
     };
   }
   // Nothing but a proposal starts a goal's stream.
   if (state === null) return state;
   switch (event.type) {
     case 'SharedGoalEndorsed': {
-      const { team, by, at } = event.data;
-      return { ...state, endorsements: [...state.endorsements.filter((e) => e.team !== team), { team, by, at }] };
+      const { team } = event.data;
+      return { ...state, endorsedBy: [...state.endorsedBy.filter((endorser) => endorser !== team), team] };
     }
     case 'SharedGoalActivated':
       return { ...state, status: 'ACTIVE' };
     case 'SharedGoalTargetRevised': {
-      const { fromMinor, toMinor, reason, by, at, clearedEndorsements } = event.data;
+      const { toMinor, clearedEndorsements } = event.data;
       return {
         ...state,
         targetMinor: toMinor,
         status: 'PROPOSED',
-        endorsements: state.endorsements.filter((e) => !clearedEndorsements.includes(e.team)),
-        targetHistory: [...state.targetHistory, { fromMinor, toMinor, reason, by, at }],
+        endorsedBy: state.endorsedBy.filter((team) => !clearedEndorsements.includes(team)),
       };
     }
     case 'SharedGoalClosed':
-      return { ...state, status: 'CLOSED', closedAt: event.data.at };
+      return { ...state, status: 'CLOSED' };
   }
 }

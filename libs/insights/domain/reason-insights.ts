@@ -89,7 +89,7 @@ export interface ReasonReportFigures {
 }
 
 /** A trend moves when the share changes by more than this many (of 1). */
-export const TREND_THRESHOLD = { numerator: 1n, denominator: 20n } as const;
+const TREND_THRESHOLD = { numerator: 1n, denominator: 20n } as const;
 
 export const DEFAULT_MIN_OCCURRENCES = 2;
 
@@ -134,7 +134,7 @@ export function reasonResolver(reasons: Iterable<ReasonLink>): (code: string) =>
 }
 
 /** The reason codes a deal cites, after merges, each once. */
-export function citedReasons(deal: ClosedDeal, kind: ReasonKind, resolve: (code: string) => string): Set<string> {
+function citedReasons(deal: ClosedDeal, kind: ReasonKind, resolve: (code: string) => string): Set<string> {
   const cited = new Set<string>();
   if (kind === 'LOSS' && deal.lossReason) cited.add(resolve(deal.lossReason));
   for (const perspective of deal.perspectives) {

@@ -25,7 +25,7 @@ export interface ProjectionSpec<Event extends ProjectableEvent> {
   given(...events: readonly SpecEvent<Event>[]): ProjectionScenario<Event>;
 }
 
-export const SPEC_STREAM = 'spec-stream';
+const SPEC_STREAM = 'spec-stream';
 
 /**
  * Given/when/then for a projection:

@@ -1,4 +1,4 @@
-import { invalidInput, requireText } from '#shared';
+import { invalidInput, requireCode, requireText } from '#shared';
 import { REASON_CATEGORIES, REASON_KINDS, type ReasonCategory, type ReasonKind } from './events.js';
 
 export interface DefineReason {
@@ -46,10 +46,8 @@ export interface MergeReasonsFields {
   readonly into: string;
 }
 
-export const REASON_CODE = /^[A-Z][A-Z0-9_]{1,49}$/;
-
 export function parseDefineReasonInput(input: DefineReasonFields): DefineReason {
-  const code = parseReasonCode(input.code, 'code');
+  const code = requireCode(input.code, 'code', 'a reason code');
   const label = requireText(input.label, 'label', 1, 200);
   if (!(REASON_CATEGORIES as readonly string[]).includes(input.category)) {
     throw invalidInput('category', `category must be one of ${REASON_CATEGORIES.join(', ')}, got "${input.category}"`);
@@ -67,19 +65,10 @@ export function parseDefineReasonInput(input: DefineReasonFields): DefineReason 
 }
 
 export function parseRetireReasonInput(input: RetireReasonFields): RetireReason {
-  return { type: 'RetireReason', code: parseReasonCode(input.code, 'code') };
+  return { type: 'RetireReason', code: requireCode(input.code, 'code', 'a reason code') };
 }
 
 export function parseMergeReasonsInput(input: MergeReasonsFields): MergeReasons {
-  return { type: 'MergeReasons', from: parseReasonCode(input.from, 'from'), into: parseReasonCode(input.into, 'into') };
+  return { type: 'MergeReasons', from: requireCode(input.from, 'from', 'a reason code'), into: requireCode(input.into, 'into', 'a reason code') };
 }
 
-export function parseReasonCode(value: string, field: string): string {
-  if (!REASON_CODE.test(value)) {
-    throw invalidInput(
-      field,
-      `${field} must be a reason code: an upper-case letter, then 1 to 49 of A-Z, 0-9 or "_", got "${value}"`,
-    );
-  }
-  return value;
-}

@@ -41,8 +41,7 @@ const merge = (from: string, into: string) => ({ type: 'MergeReasons', from, int
 describe('defineReason', () => {
   it('lets REVOPS define a reason, active and merged into nothing', () => {
     const code = uniqueCode('BUDGET');
-    const state = spec.given([]).when(definition(code), revops).then([defined(code)]);
-    expect(state[code]).toEqual({ code, label: 'Budget cut', category: 'PRICE', kind: 'LOSS', retired: false, mergedInto: null });
+    spec.given([]).when(definition(code), revops).then([defined(code)]);
   });
 
   it('answers the same definition again with no new event', () => {
@@ -74,8 +73,7 @@ describe('defineReason', () => {
 describe('retireReason', () => {
   it('lets REVOPS retire a reason', () => {
     const code = uniqueCode('BUDGET');
-    const state = spec.given([defined(code)]).when(retire(code), revops).then([retired(code)]);
-    expect(state[code]).toMatchObject({ retired: true, mergedInto: null });
+    spec.given([defined(code)]).when(retire(code), revops).then([retired(code)]);
   });
 
   it('answers retiring a retired or merged reason with no new event', () => {
@@ -97,9 +95,7 @@ describe('retireReason', () => {
 describe('mergeReasons', () => {
   it('lets REVOPS merge a reason into another of its kind, retiring it', () => {
     const [from, into] = [uniqueCode('BUDGET'), uniqueCode('PRICE')];
-    const state = spec.given([defined(from), defined(into)]).when(merge(from, into), revops).then([merged(from, into)]);
-    expect(state[from]).toMatchObject({ retired: true, mergedInto: into });
-    expect(state[into]).toMatchObject({ retired: false, mergedInto: null });
+    spec.given([defined(from), defined(into)]).when(merge(from, into), revops).then([merged(from, into)]);
   });
 
   it('merges a reason retired earlier, so its past citations count under the survivor', () => {
@@ -168,9 +164,9 @@ describe('defineDefaultCatalog', () => {
   }));
 
   it('defines the nine LOSS and six WIN reasons of a new deployment', () => {
-    const state = spec.given([]).when(seed, system).then(defaults);
-    const active = Object.values(state).filter((reason) => !reason.retired);
-    expect(active.filter((reason) => reason.kind === 'LOSS').map((reason) => reason.code)).toEqual([
+    spec.given([]).when(seed, system).then(defaults);
+    const codes = (kind: string) => defaults.filter(({ data }) => data.kind === kind).map(({ data }) => data.code);
+    expect(codes('LOSS')).toEqual([
       'PRICE_TOO_HIGH',
       'MISSING_FEATURE',
       'LOST_TO_COMPETITOR',
@@ -181,7 +177,7 @@ describe('defineDefaultCatalog', () => {
       'UNCLEAR_VALUE',
       'CHAMPION_LEFT',
     ]);
-    expect(active.filter((reason) => reason.kind === 'WIN').map((reason) => reason.code)).toEqual([
+    expect(codes('WIN')).toEqual([
       'BEST_VALUE',
       'PRODUCT_FIT',
       'STRONG_RELATIONSHIP',
@@ -189,8 +185,6 @@ describe('defineDefaultCatalog', () => {
       'RELEVANT_CONTENT',
       'QUALIFIED_LEAD',
     ]);
-    expect(state['PRICE_TOO_HIGH']).toMatchObject({ label: 'Price too high', category: 'PRICE' });
-    expect(state['QUALIFIED_LEAD']).toMatchObject({ label: 'Qualified lead', category: 'LEAD_QUALITY' });
   });
 
   it('defines nothing again at the next start', () => {
@@ -206,12 +200,9 @@ describe('defineDefaultCatalog', () => {
       defined('NO_DECISION', 'LOSS', 'NO_DECISION', 'No decision'),
       merged('NO_DECISION', 'PRICE_TOO_HIGH'),
     ];
-    const state = spec
+    spec
       .given(history)
       .when(seed, system)
       .then(defaults.filter((event) => !['PRICE_TOO_HIGH', 'BAD_TIMING', 'NO_DECISION'].includes(event.data.code)));
-    expect(state['PRICE_TOO_HIGH']).toMatchObject({ label: 'Too expensive', category: 'OTHER', retired: false });
-    expect(state['BAD_TIMING']).toMatchObject({ retired: true });
-    expect(state['NO_DECISION']).toMatchObject({ retired: true, mergedInto: 'PRICE_TOO_HIGH' });
   });
 });

@@ -1,8 +1,5 @@
 import type { DomainEvent } from '#shared';
 
-export const REASON_EVENT_TYPES = ['ReasonDefined', 'ReasonRetired', 'ReasonsMerged'] as const;
-export type ReasonEventType = (typeof REASON_EVENT_TYPES)[number];
-
 export const REASON_KINDS = ['WIN', 'LOSS'] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];
 

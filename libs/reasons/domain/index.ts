@@ -5,7 +5,6 @@ import type { ReasonEvent } from './events.js';
 import { evolve, initialState, type ReasonCatalog } from './state.js';
 
 export * from './commands.js';
-export { decide } from './decide.js';
 export * from './default-catalog.js';
 export * from './events.js';
 export * from './state.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '#shared';
 import { deciderSpec } from '#shared/domain/testing';
-import { claimStreamFor, closureClaimDecider, openingFromClaim, retrospectiveDecider, type RetrospectiveOpened } from './index.js';
+import { claimStreamFor, closureClaimDecider, openingFromClaim, retrospectiveDecider, type ClosureClaimed, type RetrospectiveOpened } from './index.js';
 
 const context: CommandContext = { actor: { id: 'sales-1', team: 'SALES', lead: false }, now: Date.parse('2026-03-10T12:00:00Z'), correlationId: 'c' };
 const spec = deciderSpec(closureClaimDecider);
@@ -29,15 +29,14 @@ describe('closure claim', () => {
   });
 
   it('changes nothing once claimed, whoever claims again; the state names the holder', () => {
-    const first = opening('first');
-    const holder = spec
-      .given([
-        { type: 'RetrospectiveClosureClaimed', data: first },
-        // Never appended by the service (the claim is written with NO_STREAM), yet harmless.
-        { type: 'RetrospectiveClosureClaimed', data: opening('later') },
-      ])
-      .when({ type: 'ClaimClosure', opening: opening('second') }, context)
-      .then([]);
+    const history: ClosureClaimed[] = [
+      { type: 'RetrospectiveClosureClaimed', data: opening('first') },
+      // Never appended by the service (the claim is written with NO_STREAM), yet harmless.
+      { type: 'RetrospectiveClosureClaimed', data: opening('later') },
+    ];
+    spec.given(history).when({ type: 'ClaimClosure', opening: opening('second') }, context).then([]);
+    // The command layer reads the holder from the folded claim.
+    const holder = history.reduce(closureClaimDecider.evolve, closureClaimDecider.initialState());
     expect(holder?.retrospectiveId).toBe('first');
   });
 

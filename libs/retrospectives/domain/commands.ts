@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { clientIdOrNew, invalidInput, isTeam, optionalText, parseDate, requireId, requireText, type Team } from '#shared';
+import { clientIdOrNew, invalidInput, isTeam, optionalText, parseDate, requireCodes, requireId, requireText, type Team } from '#shared';
 import type { ClosureOutcome } from './events.js';
 
 // Facts of other aggregates, resolved by the command layer before deciding.
@@ -111,7 +111,7 @@ export interface ConcludeRetrospectiveFields {
   readonly summary: string;
 }
 
-export const MAX_PERSPECTIVE_REASONS = 10;
+const MAX_PERSPECTIVE_REASONS = 10;
 
 export function parseOpenRetrospectiveInput(input: OpenRetrospectiveFields): OpenRetrospectiveRequest {
   return {
@@ -162,19 +162,7 @@ export function parseConcludeRetrospectiveInput(input: ConcludeRetrospectiveFiel
   };
 }
 
-const REASON_CODE = /^[A-Z][A-Z0-9_]{1,49}$/;
-
 /** 1..max distinct, well-formed codes, in the order given. Whether each exists is decided later. */
 function parseReasonCodes(codes: readonly string[], field: string, max = Number.POSITIVE_INFINITY): readonly string[] {
-  if (codes.length === 0) throw invalidInput(field, `${field} must name at least one reason`);
-  if (codes.length > max) throw invalidInput(field, `${field} may name at most ${max} reasons, got ${codes.length}`);
-  const seen = new Set<string>();
-  for (const code of codes) {
-    if (!REASON_CODE.test(code)) {
-      throw invalidInput(field, `${field} holds "${code}", which is not a reason code (A-Z, 0-9 and "_", 2 to 50 characters)`);
-    }
-    if (seen.has(code)) throw invalidInput(field, `${field} names "${code}" more than once; each reason counts once`);
-    seen.add(code);
-  }
-  return codes.slice();
+  return requireCodes(codes, field, { min: 1, max, what: 'reason' });
 }

@@ -92,22 +92,12 @@ describe('openRetrospective', () => {
 
   it.each([marketing, sales, revops])('lets $actor.team open one for a lost deal, recording the closure', (context) => {
     const [id, dealId] = [randomUUID(), randomUUID()];
-    const state = spec
+    spec
       .given([])
       .when(openFor(id, dealId, lostDeal(dealId)), context)
       .then([
         { type: 'RetrospectiveOpened', data: { retrospectiveId: id, dealId, closure: 1, outcome: 'LOST', closedAt, openedAt: at } },
       ]);
-    expect(state).toMatchObject({
-      id,
-      dealId,
-      status: 'OPEN',
-      perspectives: {},
-      actionItems: [],
-      agreedReasonCodes: [],
-      summary: null,
-      concludedAt: null,
-    });
   });
 
   it('takes the outcome of the latest closure for a deal won on its second closure', () => {
@@ -164,7 +154,7 @@ describe('filePerspective', () => {
   it.each([marketing, sales])('files the perspective of the caller’s own team, $actor.team', (context) => {
     const { id, history } = lostRetrospective();
     const team = context.actor.team as 'MARKETING' | 'SALES';
-    const state = spec
+    spec
       .given(history)
       .when(fileOn(id, ['PRICE_TOO_HIGH', 'BAD_TIMING'], 'They found budget elsewhere'), context)
       .then([
@@ -180,18 +170,11 @@ describe('filePerspective', () => {
           },
         },
       ]);
-    expect(state?.perspectives[team]).toEqual({
-      team,
-      author: context.actor.id,
-      reasonCodes: ['PRICE_TOO_HIGH', 'BAD_TIMING'],
-      notes: 'They found budget elsewhere',
-      filedAt: at,
-    });
   });
 
   it('replaces the team’s earlier perspective and leaves the other team’s alone', () => {
     const { id, history } = lostRetrospective((r) => filed(r, 'MARKETING'), (r) => filed(r, 'SALES'));
-    const state = spec
+    spec
       .given(history)
       .when(fileOn(id, ['BAD_TIMING']), as('SALES', 'sales-2'))
       .then([
@@ -200,8 +183,13 @@ describe('filePerspective', () => {
           data: { retrospectiveId: id, team: 'SALES', author: 'sales-2', reasonCodes: ['BAD_TIMING'], notes: null, filedAt: at },
         },
       ]);
-    expect(state?.perspectives.SALES?.reasonCodes).toEqual(['BAD_TIMING']);
-    expect(state?.perspectives.MARKETING?.reasonCodes).toEqual(['PRICE_TOO_HIGH']);
+    const refiled: RetrospectiveEvent = {
+      type: 'PerspectiveFiled',
+      data: { retrospectiveId: id, team: 'SALES', author: 'sales-2', reasonCodes: ['BAD_TIMING'], notes: null, filedAt: at },
+    };
+    // SALES' perspective is now the new one; MARKETING's is as it was.
+    spec.given([...history, refiled]).when(fileOn(id, ['BAD_TIMING']), as('SALES', 'sales-2')).then([]);
+    spec.given([...history, refiled]).when(fileOn(id, ['PRICE_TOO_HIGH']), marketing).then([]);
   });
 
   it('answers a refile identical to the current perspective with no new event', () => {
@@ -272,7 +260,7 @@ describe('addActionItem', () => {
   it.each([marketing, sales, revops])('lets $actor.team add an item', (context) => {
     const { id, history } = lostRetrospective();
     const command = add(id);
-    const state = spec
+    spec
       .given(history)
       .when(command, context)
       .then([
@@ -289,16 +277,12 @@ describe('addActionItem', () => {
           },
         },
       ]);
-    expect(state?.actionItems).toEqual([
-      { id: command.actionItemId, ownerTeam: 'MARKETING', description: 'Publish a pricing FAQ', dueDate: '2026-04-01', completedAt: null },
-    ]);
   });
 
   it('adds an item to a concluded retrospective too', () => {
     const { id, history } = lostRetrospective((r) => filed(r, 'MARKETING'), (r) => filed(r, 'SALES'), concluded);
     const command = add(id);
-    const state = spec.given(history).when(command, sales).then([itemAdded(id, command.actionItemId, 'sales-1', at)]);
-    expect(state?.actionItems.map((item) => item.id)).toEqual([command.actionItemId]);
+    spec.given(history).when(command, sales).then([itemAdded(id, command.actionItemId, 'sales-1', at)]);
   });
 
   it('answers the same item id with the same content with no new event, and other content as a conflict', () => {
@@ -327,13 +311,12 @@ describe('completeActionItem', () => {
       (r) => filed(r, 'SALES'),
       concluded,
     );
-    const state = spec
+    spec
       .given(history)
       .when({ type: 'CompleteActionItem', retrospectiveId: id, actionItemId: itemId }, context)
       .then([
         { type: 'ActionItemCompleted', data: { retrospectiveId: id, actionItemId: itemId, completedBy: context.actor.id, completedAt: at } },
       ]);
-    expect(state?.actionItems[0]?.completedAt).toBe(at);
   });
 
   it('refuses to complete an item twice', () => {
@@ -377,7 +360,7 @@ describe('concludeRetrospective', () => {
 
   it.each([marketing, sales, revops])('lets $actor.team conclude once both teams filed', (context) => {
     const { id, history } = bothFiled();
-    const state = spec
+    spec
       .given(history)
       .when(concludeOn(id, ['PRICE_TOO_HIGH', 'BAD_TIMING']), context)
       .then([
@@ -392,12 +375,6 @@ describe('concludeRetrospective', () => {
           },
         },
       ]);
-    expect(state).toMatchObject({
-      status: 'CONCLUDED',
-      agreedReasonCodes: ['PRICE_TOO_HIGH', 'BAD_TIMING'],
-      summary: 'Priced out by a cheaper rival',
-      concludedAt: at,
-    });
   });
 
   it.each([

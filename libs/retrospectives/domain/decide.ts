@@ -15,7 +15,7 @@ import type { RetroState, RetrospectiveState } from './state.js';
 const PARTICIPANTS: readonly ActorTeam[] = ['MARKETING', 'SALES', 'REVOPS'];
 
 /** The reasons a retrospective may cite: WIN reasons for a won deal, LOSS reasons for a lost one. */
-export function reasonKindFor(outcome: ClosureOutcome): 'WIN' | 'LOSS' {
+function reasonKindFor(outcome: ClosureOutcome): 'WIN' | 'LOSS' {
   return outcome === 'WON' ? 'WIN' : 'LOSS';
 }
 

@@ -1,15 +1,5 @@
 import type { DomainEvent, Team } from '#shared';
 
-export const RETROSPECTIVE_EVENT_TYPES = [
-  'RetrospectiveOpened',
-  'PerspectiveFiled',
-  'ActionItemAdded',
-  'ActionItemCompleted',
-  'RetrospectiveConcluded',
-] as const;
-
-export type RetrospectiveEventType = (typeof RETROSPECTIVE_EVENT_TYPES)[number];
-
 /** A deal's outcome at the closure a retrospective reviews. */
 export type ClosureOutcome = 'WON' | 'LOST';
 

@@ -5,7 +5,6 @@ import type { RetrospectiveEvent } from './events.js';
 import { evolve, initialState, type RetroState } from './state.js';
 
 export * from './commands.js';
-export { decide, reasonKindFor } from './decide.js';
 export * from './events.js';
 export * from './state.js';
 export * from './closure-claim.js';
@@ -17,7 +16,7 @@ export const retrospectiveDecider: Decider<RetrospectiveCommand, RetrospectiveEv
 };
 
 /** The stream that holds one retrospective. */
-export const streamFor = (retrospectiveId: string): string => `retrospective-${retrospectiveId}`;
+const streamFor = (retrospectiveId: string): string => `retrospective-${retrospectiveId}`;
 
 /** Retrospectives as one aggregate: a retrospective per stream. */
 export const retrospectiveAggregate: Aggregate<RetrospectiveCommand, RetrospectiveEvent, RetroState> = {

@@ -5,11 +5,9 @@ export const RETROSPECTIVE_STATUSES = ['OPEN', 'CONCLUDED'] as const;
 export type RetrospectiveStatus = (typeof RETROSPECTIVE_STATUSES)[number];
 
 export interface PerspectiveEntry {
-  readonly team: Team;
   readonly author: string;
   readonly reasonCodes: readonly string[];
   readonly notes: string | null;
-  readonly filedAt: string;
 }
 
 export interface ActionItemEntry {
@@ -20,21 +18,17 @@ export interface ActionItemEntry {
   readonly completedAt: string | null;
 }
 
+/** What deciding a retrospective's commands reads: nothing more. */
 export interface RetrospectiveState {
   readonly id: string;
   readonly dealId: string;
   readonly closure: number;
   readonly outcome: ClosureOutcome;
-  readonly closedAt: string;
   readonly status: RetrospectiveStatus;
   /** At most one per team: filing again replaces it. */
   readonly perspectives: Readonly<Partial<Record<Team, PerspectiveEntry>>>;
-  readonly agreedReasonCodes: readonly string[];
-  readonly summary: string | null;
   /** In the order they were added. */
   readonly actionItems: readonly ActionItemEntry[];
-  readonly openedAt: string;
-  readonly concludedAt: string | null;
 }
 
 /** null until the retrospective is opened. */
@@ -50,22 +44,17 @@ export function evolve(state: RetroState, event: RetrospectiveEvent): RetroState
       dealId: data.dealId,
       closure: data.closure,
       outcome: data.outcome,
-      closedAt: data.closedAt,
       status: 'OPEN',
       perspectives: {},
-      agreedReasonCodes: [],
-      summary: null,
       actionItems: [],
-      openedAt: data.openedAt,
-      concludedAt: null,
     };
   }
   // Nothing but an opening starts a retrospective's stream.
   if (state === null) return state;
   switch (event.type) {
     case 'PerspectiveFiled': {
-      const { team, author, reasonCodes, notes, filedAt } = event.data;
-      return { ...state, perspectives: { ...state.perspectives, [team]: { team, author, reasonCodes, notes, filedAt } } };
+      const { team, author, reasonCodes, notes } = event.data;
+      return { ...state, perspectives: { ...state.perspectives, [team]: { author, reasonCodes, notes } } };
     }
     case 'ActionItemAdded': {
       const { actionItemId, ownerTeam, description, dueDate } = event.data;
@@ -81,9 +70,7 @@ export function evolve(state: RetroState, event: RetrospectiveEvent): RetroState
         actionItems: state.actionItems.map((item) => (item.id === actionItemId ? { ...item, completedAt } : item)),
       };
     }
-    case 'RetrospectiveConcluded': {
-      const { agreedReasonCodes, summary, concludedAt } = event.data;
-      return { ...state, status: 'CONCLUDED', agreedReasonCodes, summary, concludedAt };
-    }
+    case 'RetrospectiveConcluded':
+      return { ...state, status: 'CONCLUDED' };
   }
 }

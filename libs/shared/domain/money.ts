@@ -10,7 +10,7 @@ const MINOR_DIGITS: Readonly<Record<string, number>> = {
 export const SUPPORTED_CURRENCIES = Object.keys(MINOR_DIGITS);
 
 /** The largest amount accepted, in major units. */
-export const MAX_AMOUNT_MAJOR = 1_000_000_000_000n;
+const MAX_AMOUNT_MAJOR = 1_000_000_000_000n;
 
 export interface Currency {
   readonly code: string;

@@ -10,7 +10,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-export const MAX_PAGE_SIZE = 200;
+const MAX_PAGE_SIZE = 200;
 
 /** Checks `first` (1..200) naming the argument. */
 export function pageSize(first: number | null | undefined, fallback = 50): number {

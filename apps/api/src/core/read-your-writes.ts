@@ -4,7 +4,7 @@ import type { ReadYourWrites } from '#shared/application';
 import { DomainError } from '#shared';
 
 /** How long a mutation waits for this instance's read models before it answers PROJECTION_LAG (PRODUCT §4). */
-export const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
+const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
 
 /** Read-your-writes over this instance's projections: the write stands either way. */
 export function readYourWritesOver(runner: ProjectionRunner, timeoutMs = READ_YOUR_WRITES_TIMEOUT_MS): ReadYourWrites {

@@ -15,7 +15,7 @@ export interface GraphQLOptionsInput {
 }
 
 /** Limits of a document (PRODUCT §6), generous enough for every query of the contract. */
-export const DOCUMENT_LIMITS = {
+const DOCUMENT_LIMITS = {
   maxDepth: 12,
   maxAliases: 15,
   maxTokens: 2000,

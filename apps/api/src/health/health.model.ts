@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'How far one read model has read the event log.' })
-export class ProjectionHealth {
+class ProjectionHealth {
   @Field()
   name!: string;
 

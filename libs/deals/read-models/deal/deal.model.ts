@@ -104,7 +104,7 @@ export class Deal {
 }
 
 @ObjectType()
-export class DealEdge {
+class DealEdge {
   @Field(() => Deal)
   node!: Deal;
 

@@ -4,7 +4,7 @@ import type { DealLost, DealOpened, DealReopened, DealWon } from '#deals';
 import type { PerspectiveFiled, RetrospectiveConcluded, RetrospectiveOpened } from '#retrospectives';
 import type { ReasonsMerged } from '#reasons';
 
-export const CITATIONS_PROJECTION = 'insights-citations';
+const CITATIONS_PROJECTION = 'insights-citations';
 export const INSIGHT_CITED_DEALS_TABLE = 'insight_cited_deals';
 export const INSIGHT_CLOSURES_TABLE = 'insight_closures';
 export const INSIGHT_RETROSPECTIVES_TABLE = 'insight_retrospectives';

@@ -101,7 +101,7 @@ export class GoalProgressResolver {
  * What a subscriber has seen of a goal's progress. asOf and the share of the period elapsed move
  * with the clock alone; counted without them, every commit anywhere would look like a change.
  */
-export function progressFingerprint(view: GoalProgressView): string {
+function progressFingerprint(view: GoalProgressView): string {
   const { asOf: _asOf, expectedAttainment: _expected, onPace: _onPace, ...moved } = view;
   return JSON.stringify(moved);
 }

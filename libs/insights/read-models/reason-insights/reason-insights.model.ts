@@ -4,10 +4,10 @@ import { DateScalar, DateTimeScalar, DecimalScalar, graphQLEnum, TeamEnum } from
 import type { Team } from '#shared';
 import { TRENDS, type Trend } from '../../domain/index.js';
 
-export const TrendEnum = graphQLEnum(TRENDS, 'Trend');
+const TrendEnum = graphQLEnum(TRENDS, 'Trend');
 
 @ObjectType()
-export class TeamCitations {
+class TeamCitations {
   @Field(() => TeamEnum)
   team!: Team;
 
@@ -16,7 +16,7 @@ export class TeamCitations {
 }
 
 @ObjectType()
-export class CompetitorCount {
+class CompetitorCount {
   @Field()
   competitor!: string;
 

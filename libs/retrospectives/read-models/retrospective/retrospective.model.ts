@@ -27,7 +27,7 @@ export class Perspective {
 }
 
 @ObjectType()
-export class ActionItem {
+class ActionItem {
   @Field(() => ID)
   id!: string;
 
@@ -79,7 +79,7 @@ export class Retrospective {
 }
 
 @ObjectType()
-export class RetrospectiveEdge {
+class RetrospectiveEdge {
   @Field(() => Retrospective)
   node!: Retrospective;
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { dealsProjection, DealsReader, type DealEvent, type DealRow } from '#deals';
+import { DEAL_PROJECTIONS, DealsReader, type DealEvent, type DealRow } from '#deals';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { record, type SpecEvent } from '#projections/testing';
 import { reasonsProjection, ReasonsReader, type ReasonEvent } from '#reasons';
@@ -12,7 +12,7 @@ import { RetrospectivesReader } from './retrospectives.reader.js';
 
 type AnyEvent = SpecEvent<RetrospectiveEvent | DealEvent | ReasonEvent>;
 const PAGE = 200;
-const projections = [reasonsProjection, dealsProjection, retrospectivesProjection];
+const projections = [reasonsProjection, ...DEAL_PROJECTIONS, retrospectivesProjection];
 
 describe('a page of retrospectives on a real SQLite read model', () => {
   let db: SqliteDatabase;
