@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { EVENT_STORE, type EventStore } from '#event-store';
 import type { SqliteDatabase } from '#sqlite';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import { expectEventually } from './support/expect-eventually.js';
 import { collect, errorCode, errorField, firstOutcome, gql, wsClient, type GraphQLResponse } from './support/graphql-client.js';
-import { startTestApp, type RunningApp } from './support/test-app.js';
-import { teamTokens } from './support/tokens.js';
+import { useTestService, type Role, type Row } from './support/test-service.js';
 
 const DEAL = `id title account segment source owner stage status amount currency expectedCloseDate openedAt closedAt
   competitor closures version
@@ -31,9 +29,7 @@ const RETIRE_REASON = `mutation ($code: ID!) { retireReason(code: $code) { code 
 const MERGE_REASONS = `mutation ($input: MergeReasonsInput!) { mergeReasons(input: $input) { code } }`;
 const DEAL_CLOSED = `subscription { dealClosed { id status closures amount touches { id } history { type } } }`;
 
-type Role = 'marketing' | 'marketingLead' | 'sales' | 'salesLead' | 'executive' | 'revops';
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Deal = Record<string, any>;
+type Deal = Row;
 
 const newId = (): string => randomUUID();
 const newCode = (prefix = 'DEAL'): string => `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`;
@@ -42,18 +38,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 describe('deals over GraphQL', () => {
-  let app: RunningApp;
-  let tokens: Record<Role, string>;
-  let store: EventStore;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    tokens = await teamTokens();
-    store = app.tandem.app.get<EventStore>(EVENT_STORE);
-  });
-  afterAll(async () => app.stop());
-
-  const call = (query: string, input: Record<string, unknown>, role: Role = 'sales') => gql(app.url, query, { input }, tokens[role]);
+  const service = useTestService('sales');
+  const { call, succeed } = service;
 
   const dealInput = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
     id: newId(),
@@ -75,14 +61,8 @@ describe('deals over GraphQL', () => {
     return response.data?.['openDeal'];
   }
 
-  async function succeed(query: string, input: Record<string, unknown>, role: Role = 'sales'): Promise<Deal> {
-    const response = await call(query, input, role);
-    expect(response.errors).toBeUndefined();
-    const data = response.data as Record<string, Deal>;
-    return Object.values(data)[0]!;
-  }
 
-  const eventsOf = async (dealId: string) => (await store.readStream(`deal-${dealId}`)).map((event) => event.type);
+  const eventsOf = (dealId: string) => service.typesIn(`deal-${dealId}`);
 
   describe('openDeal', () => {
     it('opens a deal OPEN at QUALIFICATION with its amount in exact decimals, at version 0', async () => {
@@ -159,9 +139,9 @@ describe('deals over GraphQL', () => {
     });
 
     it('answers UNAUTHENTICATED without a token, for mutations and queries', async () => {
-      expect(errorCode(await gql(app.url, OPEN, { input: dealInput() }))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await gql(app.url, GET, { id: newId() }))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await gql(app.url, LIST, {}))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await gql(service.app.url, OPEN, { input: dealInput() }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await gql(service.app.url, GET, { id: newId() }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await gql(service.app.url, LIST, {}))).toBe('UNAUTHENTICATED');
     });
   });
 
@@ -388,7 +368,7 @@ describe('deals over GraphQL', () => {
       expect(codes.filter((code) => code === undefined)).toHaveLength(1);
       expect(codes.filter((code) => code === 'CONFLICT')).toHaveLength(9);
       expect(await eventsOf(deal['id'])).toEqual(['DealOpened', 'DealWon']);
-      const read = await gql(app.url, GET, { id: deal['id'] }, tokens.sales);
+      const read = await gql(service.app.url, GET, { id: deal['id'] }, service.tokens.sales);
       expect(read.data?.['deal']).toMatchObject({ status: 'WON', closures: 1, version: 1 });
     });
 
@@ -403,7 +383,7 @@ describe('deals over GraphQL', () => {
         expect(loser.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 0, actualVersion: 1 });
       }
       expect(await eventsOf(deal['id'])).toEqual(['DealOpened', 'DealRevised']);
-      const read = await gql(app.url, GET, { id: deal['id'] }, tokens.sales);
+      const read = await gql(service.app.url, GET, { id: deal['id'] }, service.tokens.sales);
       expect(read.data?.['deal'].amount).toBe(winners[0]?.data?.['reviseDeal'].amount);
     });
   });
@@ -425,7 +405,7 @@ describe('deals over GraphQL', () => {
     it('refuses an unknown, a retired, a WIN-kind and a malformed reason as BAD_USER_INPUT on reasonCode', async () => {
       const retired = newCode();
       await call(DEFINE_REASON, { code: retired, label: 'Old reason', category: 'OTHER', kind: 'LOSS' }, 'revops');
-      expect(errorCode(await gql(app.url, RETIRE_REASON, { code: retired }, tokens.revops))).toBeUndefined();
+      expect(errorCode(await gql(service.app.url, RETIRE_REASON, { code: retired }, service.tokens.revops))).toBeUndefined();
       const deal = await openDeal();
       for (const reasonCode of [newCode(), retired, 'BEST_VALUE', 'price']) {
         const response = await call(LOSE, { dealId: deal['id'], reasonCode });
@@ -459,7 +439,7 @@ describe('deals over GraphQL', () => {
       const deal = await openDeal();
       expect((await succeed(LOSE, { dealId: deal['id'], reasonCode: from }))['lossReason']).toMatchObject({ code: from, label: 'Too pricey' });
       expect(errorCode(await call(MERGE_REASONS, { from, into }, 'revops'))).toBeUndefined();
-      const read = await gql(app.url, GET, { id: deal['id'] }, tokens.executive);
+      const read = await gql(service.app.url, GET, { id: deal['id'] }, service.tokens.executive);
       expect(read.data?.['deal'].lossReason).toEqual({ code: into, label: 'Above budget', kind: 'LOSS', retired: false });
       // The history keeps what was said at the time.
       expect(read.data?.['deal'].history.at(-1).summary).toContain(from);
@@ -501,7 +481,7 @@ describe('deals over GraphQL', () => {
 
   describe('deal and deals queries', () => {
     it('answers null for a deal that does not exist', async () => {
-      const response = await gql(app.url, GET, { id: newId() }, tokens.marketing);
+      const response = await gql(service.app.url, GET, { id: newId() }, service.tokens.marketing);
       expect(response.errors).toBeUndefined();
       expect(response.data?.['deal']).toBeNull();
     });
@@ -517,7 +497,7 @@ describe('deals over GraphQL', () => {
       let after: string | null = null;
       let pages = 0;
       do {
-        const response: GraphQLResponse<{ deals: Deal }> = await gql<{ deals: Deal }>(app.url, LIST, { segment, first: 3, after }, tokens.executive);
+        const response: GraphQLResponse<{ deals: Deal }> = await gql<{ deals: Deal }>(service.app.url, LIST, { segment, first: 3, after }, service.tokens.executive);
         expect(response.errors).toBeUndefined();
         const page = response.data!.deals;
         expect(page['totalCount']).toBe(7);
@@ -537,12 +517,12 @@ describe('deals over GraphQL', () => {
       await succeed(WIN, { dealId: won['id'] });
       await succeed(LOSE, { dealId: lost['id'], reasonCode: 'PRICE_TOO_HIGH' });
       const list = async (status: string) => {
-        const response = await gql(app.url, LIST, { segment, status }, tokens.marketing);
+        const response = await gql(service.app.url, LIST, { segment, status }, service.tokens.marketing);
         return { total: response.data?.['deals'].totalCount, ids: response.data?.['deals'].edges.map((edge: Deal) => edge.node.id) };
       };
       expect(await list('OPEN')).toEqual({ total: 1, ids: [open['id']] });
       expect(await list('WON')).toEqual({ total: 1, ids: [won['id']] });
-      const lostPage = await gql(app.url, LIST, { segment, status: 'LOST' }, tokens.marketing);
+      const lostPage = await gql(service.app.url, LIST, { segment, status: 'LOST' }, service.tokens.marketing);
       expect(lostPage.data?.['deals'].edges[0].node).toMatchObject({ id: lost['id'], lossReason: { code: 'PRICE_TOO_HIGH' } });
     });
 
@@ -550,7 +530,7 @@ describe('deals over GraphQL', () => {
       const segment = `seg-${newId()}`;
       const deals = await Promise.all(Array.from({ length: 200 }, () => openDeal({ segment })));
       await Promise.all(deals.slice(0, 20).map((deal) => succeed(LOSE, { dealId: deal['id'], reasonCode: 'CHAMPION_LEFT' })));
-      const readModels = app.tandem.app.get<SqliteDatabase>(READ_MODEL_DATABASE);
+      const readModels = service.app.tandem.app.get<SqliteDatabase>(READ_MODEL_DATABASE);
       const prepare = readModels.prepare.bind(readModels);
       let statements = 0;
       readModels.prepare = ((source: string) => {
@@ -559,7 +539,7 @@ describe('deals over GraphQL', () => {
       }) as typeof readModels.prepare;
       let response: GraphQLResponse<{ deals: Deal }>;
       try {
-        response = await gql<{ deals: Deal }>(app.url, LIST, { segment, first: 200 }, tokens.sales);
+        response = await gql<{ deals: Deal }>(service.app.url, LIST, { segment, first: 200 }, service.tokens.sales);
       } finally {
         readModels.prepare = prepare;
       }
@@ -574,18 +554,18 @@ describe('deals over GraphQL', () => {
     });
 
     it('refuses first outside 1..200 and a foreign cursor, naming the argument', async () => {
-      const tooMany = await gql(app.url, LIST, { first: 201 }, tokens.sales);
+      const tooMany = await gql(service.app.url, LIST, { first: 201 }, service.tokens.sales);
       expect([errorCode(tooMany), errorField(tooMany)]).toEqual(['BAD_USER_INPUT', 'first']);
-      const none = await gql(app.url, LIST, { first: 0 }, tokens.sales);
+      const none = await gql(service.app.url, LIST, { first: 0 }, service.tokens.sales);
       expect(errorField(none)).toBe('first');
-      const foreign = await gql(app.url, LIST, { after: 'bm90LWEtY3Vyc29y' }, tokens.sales);
+      const foreign = await gql(service.app.url, LIST, { after: 'bm90LWEtY3Vyc29y' }, service.tokens.sales);
       expect([errorCode(foreign), errorField(foreign)]).toEqual(['BAD_USER_INPUT', 'after']);
     });
   });
 
   describe('dealClosed subscription', () => {
     it('delivers each closed deal to an authenticated subscriber', async () => {
-      const subscription = collect<{ dealClosed: Deal }>(wsClient(app.url, tokens.marketing), { query: DEAL_CLOSED });
+      const subscription = collect<{ dealClosed: Deal }>(wsClient(service.app.url, service.tokens.marketing), { query: DEAL_CLOSED });
       const received = (): Deal[] => subscription.received.map((data) => data.dealClosed);
       try {
         // The subscription is in place once the server has it; until then a win may pass unseen,
@@ -625,7 +605,7 @@ describe('deals over GraphQL', () => {
     });
 
     it('refuses a subscriber without a token', async () => {
-      const client = wsClient(app.url);
+      const client = wsClient(service.app.url);
       try {
         const outcome = await firstOutcome(client, { query: DEAL_CLOSED });
         expect(outcome.data ?? null).toBeNull();

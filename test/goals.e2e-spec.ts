@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { EVENT_STORE, type EventStore } from '#event-store';
 import { errorCode, errorField, firstOutcome, gql, wsClient } from './support/graphql-client.js';
-import { startTestApp, type RunningApp } from './support/test-app.js';
-import { teamTokens } from './support/tokens.js';
+import { useTestService, type Role, type Row } from './support/test-service.js';
 
 const GOAL = `id name periodStart periodEnd target currency segment status version
   endorsements { team by at }
@@ -18,23 +16,11 @@ const LIST = `query ($status: GoalStatus) { sharedGoals(status: $status) { id st
 const PROGRESS = `query ($id: ID!, $asOf: DateTime, $model: AttributionModel) {
   sharedGoal(id: $id) { id progress(asOf: $asOf, model: $model) { asOf target wonRevenue } } }`;
 
-type Role = 'marketing' | 'marketingLead' | 'sales' | 'salesLead' | 'executive' | 'revops';
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Goal = Record<string, any>;
+type Goal = Row;
 
 describe('shared goals over GraphQL', () => {
-  let app: RunningApp;
-  let tokens: Record<Role, string>;
-  let store: EventStore;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    tokens = await teamTokens();
-    store = app.tandem.app.get<EventStore>(EVENT_STORE);
-  });
-  afterAll(async () => app.stop());
-
-  const call = (query: string, input: Record<string, unknown>, role: Role = 'executive') => gql(app.url, query, { input }, tokens[role]);
+  const service = useTestService('executive');
+  const { call, succeed } = service;
 
   const goalInput = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
     id: randomUUID(),
@@ -46,14 +32,9 @@ describe('shared goals over GraphQL', () => {
     ...overrides,
   });
 
-  async function succeed(query: string, input: Record<string, unknown>, role: Role = 'executive'): Promise<Goal> {
-    const response = await call(query, input, role);
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data as Record<string, Goal>)[0]!;
-  }
 
   const propose = (overrides: Record<string, unknown> = {}, role: Role = 'executive') => succeed(PROPOSE, goalInput(overrides), role);
-  const eventsOf = async (goalId: string) => (await store.readStream(`goal-${goalId}`)).map((event) => event.type);
+  const eventsOf = (goalId: string) => service.typesIn(`goal-${goalId}`);
 
   async function activeGoal(): Promise<Goal> {
     const goal = await propose();
@@ -120,9 +101,9 @@ describe('shared goals over GraphQL', () => {
     });
 
     it('refuses a caller without a token, or with a bad one', async () => {
-      expect(errorCode(await gql(app.url, PROPOSE, { input: goalInput() }))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await gql(app.url, PROPOSE, { input: goalInput() }, 'not-a-token'))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await gql(app.url, GET, { id: randomUUID() }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await gql(service.app.url, PROPOSE, { input: goalInput() }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await gql(service.app.url, PROPOSE, { input: goalInput() }, 'not-a-token'))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await gql(service.app.url, GET, { id: randomUUID() }))).toBe('UNAUTHENTICATED');
     });
   });
 
@@ -255,20 +236,20 @@ describe('shared goals over GraphQL', () => {
 
   describe('queries', () => {
     it('answers a missing goal with null and lists goals by status', async () => {
-      const missing = await gql(app.url, GET, { id: randomUUID() }, tokens.marketing);
+      const missing = await gql(service.app.url, GET, { id: randomUUID() }, service.tokens.marketing);
       expect(missing.errors).toBeUndefined();
       expect(missing.data?.['sharedGoal']).toBeNull();
 
       const proposed = await propose();
       const active = await activeGoal();
-      const found = await gql(app.url, GET, { id: active['id'] }, tokens.sales);
+      const found = await gql(service.app.url, GET, { id: active['id'] }, service.tokens.sales);
       expect(found.data?.['sharedGoal']).toEqual(active);
 
-      const activeList = await gql(app.url, LIST, { status: 'ACTIVE' }, tokens.marketing);
+      const activeList = await gql(service.app.url, LIST, { status: 'ACTIVE' }, service.tokens.marketing);
       const activeIds = activeList.data?.['sharedGoals'].map((goal: Goal) => goal['id']);
       expect(activeIds).toContain(active['id']);
       expect(activeIds).not.toContain(proposed['id']);
-      const all = await gql(app.url, LIST, {}, tokens.marketing);
+      const all = await gql(service.app.url, LIST, {}, service.tokens.marketing);
       expect(all.data?.['sharedGoals']).toEqual(
         expect.arrayContaining([
           { id: proposed['id'], status: 'PROPOSED', endorsements: [], targetHistory: [{ to: '500000.00' }] },
@@ -279,15 +260,15 @@ describe('shared goals over GraphQL', () => {
 
     it('refuses progress as of a moment before the goal was proposed, naming asOf', async () => {
       const goal = await propose();
-      const early = await gql(app.url, PROGRESS, { id: goal['id'], asOf: '2020-01-01T00:00:00Z' }, tokens.marketing);
+      const early = await gql(service.app.url, PROGRESS, { id: goal['id'], asOf: '2020-01-01T00:00:00Z' }, service.tokens.marketing);
       expect([errorCode(early), errorField(early)]).toEqual(['BAD_USER_INPUT', 'asOf']);
-      const malformed = await gql(app.url, PROGRESS, { id: goal['id'], asOf: 'yesterday' }, tokens.marketing);
+      const malformed = await gql(service.app.url, PROGRESS, { id: goal['id'], asOf: 'yesterday' }, service.tokens.marketing);
       expect([errorCode(malformed), errorField(malformed)]).toEqual(['BAD_USER_INPUT', 'asOf']);
     });
   });
   describe('goalProgressChanged', () => {
     it('refuses a subscriber without a token, as HTTP does', async () => {
-      const client = wsClient(app.url);
+      const client = wsClient(service.app.url);
       try {
         const outcome = await firstOutcome(client, {
           query: `subscription ($goalId: ID!) { goalProgressChanged(goalId: $goalId) { goalId progress { target } } }`,

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { errorCode, gql } from './support/graphql-client.js';
-import { startTestApp, type RunningApp } from './support/test-app.js';
-import { teamTokens } from './support/tokens.js';
+import { useTestService } from './support/test-service.js';
 
 const SCOREBOARD = `query ($from: Date!, $to: Date!, $model: AttributionModel) { scoreboard(from: $from, to: $to, model: $model) {
   from to model wonRevenue wonDeals credit { team creditedRevenue creditedWins sourcedRevenue influencedRevenue } } }`;
@@ -18,23 +17,16 @@ const HOUR = 60 * 60 * 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('scoreboard and reasonInsights over GraphQL', () => {
-  let app: RunningApp;
-  let tokens: Awaited<ReturnType<typeof teamTokens>>;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    tokens = await teamTokens();
-  });
-  afterAll(async () => app.stop());
+  const service = useTestService();
 
   const succeed = async (query: string, variables: Record<string, unknown>, token: string) => {
-    const response = await gql(app.url, query, variables, token);
+    const response = await gql(service.app.url, query, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data!;
   };
 
   it('answers an empty window with zero rows for both teams, SHARED by default', async () => {
-    const data = await succeed(SCOREBOARD, { from: '1999-01-01', to: '1999-12-31' }, tokens.executive);
+    const data = await succeed(SCOREBOARD, { from: '1999-01-01', to: '1999-12-31' }, service.tokens.executive);
 
     expect(data['scoreboard']).toEqual({
       from: '1999-01-01',
@@ -55,13 +47,13 @@ describe('scoreboard and reasonInsights over GraphQL', () => {
     ['reasonInsights', 'to', REASON_INSIGHTS, { kind: 'LOSS', from: '2026-03-02', to: '2026-03-01' }],
     ['reasonInsights', 'minOccurrences', REASON_INSIGHTS, { kind: 'LOSS', from: '2026-03-01', to: '2026-03-31', minOccurrences: 0 }],
   ])('%s refuses a bad %s as BAD_USER_INPUT naming it', async (_name, field, query, variables) => {
-    const response = await gql(app.url, query, variables, tokens.marketing);
+    const response = await gql(service.app.url, query, variables, service.tokens.marketing);
 
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
   it('refuses an anonymous caller', async () => {
-    const response = await gql(app.url, SCOREBOARD, { from: '2026-01-01', to: '2026-01-31' });
+    const response = await gql(service.app.url, SCOREBOARD, { from: '2026-01-01', to: '2026-01-31' });
 
     expect(errorCode(response)).toBe('UNAUTHENTICATED');
   });
@@ -79,13 +71,13 @@ describe('scoreboard and reasonInsights over GraphQL', () => {
       await succeed(
         OPEN,
         { input: { id, title: 't', account: 'a', owner: 'o', segment, source: 'SALES', amount, openedAt: iso(closedAt - HOUR) } },
-        tokens.sales,
+        service.tokens.sales,
       );
-      await succeed(LOSE, { input: { dealId: id, reasonCode: 'PRICE_TOO_HIGH', closedAt: iso(closedAt), ...(competitor ? { competitor } : {}) } }, tokens.sales);
+      await succeed(LOSE, { input: { dealId: id, reasonCode: 'PRICE_TOO_HIGH', closedAt: iso(closedAt), ...(competitor ? { competitor } : {}) } }, service.tokens.sales);
     }
 
     // when
-    const data = await succeed(REASON_INSIGHTS, { kind: 'LOSS', from: today, to: today, segment }, tokens.marketing);
+    const data = await succeed(REASON_INSIGHTS, { kind: 'LOSS', from: today, to: today, segment }, service.tokens.marketing);
 
     // then
     expect(data['reasonInsights']).toEqual({

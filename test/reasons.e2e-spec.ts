@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { errorCode, gql } from './support/graphql-client.js';
+import { useTestService } from './support/test-service.js';
 import { DataDirLockedError } from '#api';
-import { startTestApp, type RunningApp } from './support/test-app.js';
-import { teamTokens } from './support/tokens.js';
+import { startTestApp } from './support/test-app.js';
 
 const REASON = 'code label category kind retired mergedInto { code label retired }';
 const DEFINE = `mutation ($input: DefineReasonInput!) { defineReason(input: $input) { ${REASON} } }`;
@@ -15,20 +15,13 @@ const REASONS = `query ($kind: ReasonKind, $includeRetired: Boolean) { reasons(k
 const newCode = (prefix = 'R'): string => `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`;
 
 describe('the reason catalog over GraphQL', () => {
-  let app: RunningApp;
-  let tokens: Awaited<ReturnType<typeof teamTokens>>;
+  const service = useTestService();
 
-  beforeAll(async () => {
-    app = await startTestApp();
-    tokens = await teamTokens();
-  });
-  afterAll(async () => app.stop());
-
-  const define = (input: Record<string, unknown>, token = tokens.revops) => gql(app.url, DEFINE, { input }, token);
+  const define = (input: Record<string, unknown>, token = service.tokens.revops) => gql(service.app.url, DEFINE, { input }, token);
 
   it('serves the default catalog defined at first start', async () => {
-    const loss = await gql(app.url, REASONS, { kind: 'LOSS' }, tokens.marketing);
-    const win = await gql(app.url, REASONS, { kind: 'WIN' }, tokens.marketing);
+    const loss = await gql(service.app.url, REASONS, { kind: 'LOSS' }, service.tokens.marketing);
+    const win = await gql(service.app.url, REASONS, { kind: 'WIN' }, service.tokens.marketing);
     expect(loss.data?.['reasons'].map((reason: { code: string }) => reason.code)).toEqual(
       expect.arrayContaining(['PRICE_TOO_HIGH', 'MISSING_FEATURE', 'LOST_TO_COMPETITOR', 'BAD_TIMING', 'NO_DECISION', 'WEAK_FOLLOW_UP', 'POOR_LEAD_FIT', 'UNCLEAR_VALUE', 'CHAMPION_LEFT']),
     );
@@ -44,15 +37,15 @@ describe('the reason catalog over GraphQL', () => {
   });
 
   it('defines the catalog once across restarts on the same data', async () => {
-    await app.stop({ keepData: true });
-    app = await startTestApp({}, app.dataDir);
-    const reasons = await gql(app.url, REASONS, { includeRetired: true }, tokens.sales);
+    await service.app.stop({ keepData: true });
+    service.app = await startTestApp({}, service.app.dataDir);
+    const reasons = await gql(service.app.url, REASONS, { includeRetired: true }, service.tokens.sales);
     const codes: string[] = reasons.data?.['reasons'].map((reason: { code: string }) => reason.code);
     expect(codes.filter((code) => code === 'PRICE_TOO_HIGH')).toHaveLength(1);
   });
 
   it('refuses a second service on data another one is using', async () => {
-    await expect(startTestApp({}, app.dataDir)).rejects.toThrow(DataDirLockedError);
+    await expect(startTestApp({}, service.app.dataDir)).rejects.toThrow(DataDirLockedError);
   });
 
   it('lets REVOPS define a reason, and answers it from the read model at once', async () => {
@@ -60,7 +53,7 @@ describe('the reason catalog over GraphQL', () => {
     const response = await define({ code, label: 'Procurement stalled', category: 'TIMING', kind: 'LOSS' });
     expect(response.errors).toBeUndefined();
     expect(response.data?.['defineReason']).toEqual({ code, label: 'Procurement stalled', category: 'TIMING', kind: 'LOSS', retired: false, mergedInto: null });
-    const listed = await gql(app.url, REASONS, { kind: 'LOSS' }, tokens.sales);
+    const listed = await gql(service.app.url, REASONS, { kind: 'LOSS' }, service.tokens.sales);
     expect(listed.data?.['reasons'].map((reason: { code: string }) => reason.code)).toContain(code);
   });
 
@@ -88,29 +81,29 @@ describe('the reason catalog over GraphQL', () => {
 
   it.each(['marketing', 'sales', 'executive', 'salesLead'] as const)('answers FORBIDDEN to %s for every catalog change', async (role) => {
     const code = newCode();
-    expect(errorCode(await define({ code, label: 'x', category: 'OTHER', kind: 'WIN' }, tokens[role]))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(app.url, RETIRE, { code: 'BAD_TIMING' }, tokens[role]))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(app.url, MERGE, { input: { from: 'BAD_TIMING', into: 'NO_DECISION' } }, tokens[role]))).toBe('FORBIDDEN');
+    expect(errorCode(await define({ code, label: 'x', category: 'OTHER', kind: 'WIN' }, service.tokens[role]))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(service.app.url, RETIRE, { code: 'BAD_TIMING' }, service.tokens[role]))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(service.app.url, MERGE, { input: { from: 'BAD_TIMING', into: 'NO_DECISION' } }, service.tokens[role]))).toBe('FORBIDDEN');
   });
 
   it('answers UNAUTHENTICATED without a token, for queries and mutations', async () => {
-    expect(errorCode(await gql(app.url, REASONS))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await gql(app.url, DEFINE, { input: { code: newCode(), label: 'x', category: 'OTHER', kind: 'WIN' } }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await gql(service.app.url, REASONS))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await gql(service.app.url, DEFINE, { input: { code: newCode(), label: 'x', category: 'OTHER', kind: 'WIN' } }))).toBe('UNAUTHENTICATED');
   });
 
   it('retires a reason: it leaves the default list but stays with includeRetired', async () => {
     const code = newCode();
     await define({ code, label: 'Budget cut', category: 'PRICE', kind: 'LOSS' });
-    const retired = await gql(app.url, RETIRE, { code }, tokens.revops);
+    const retired = await gql(service.app.url, RETIRE, { code }, service.tokens.revops);
     expect(retired.data?.['retireReason']).toMatchObject({ code, retired: true, mergedInto: null });
-    const active = await gql(app.url, REASONS, { kind: 'LOSS' }, tokens.sales);
+    const active = await gql(service.app.url, REASONS, { kind: 'LOSS' }, service.tokens.sales);
     expect(active.data?.['reasons'].map((reason: { code: string }) => reason.code)).not.toContain(code);
-    const all = await gql(app.url, REASONS, { kind: 'LOSS', includeRetired: true }, tokens.sales);
+    const all = await gql(service.app.url, REASONS, { kind: 'LOSS', includeRetired: true }, service.tokens.sales);
     expect(all.data?.['reasons'].map((reason: { code: string }) => reason.code)).toContain(code);
   });
 
   it('answers NOT_FOUND when retiring an unknown code', async () => {
-    expect(errorCode(await gql(app.url, RETIRE, { code: newCode() }, tokens.revops))).toBe('NOT_FOUND');
+    expect(errorCode(await gql(service.app.url, RETIRE, { code: newCode() }, service.tokens.revops))).toBe('NOT_FOUND');
   });
 
   it('merges a reason into another of its kind and returns the merged one pointing at its survivor', async () => {
@@ -118,7 +111,7 @@ describe('the reason catalog over GraphQL', () => {
     const into = newCode();
     await define({ code: from, label: 'Too pricey', category: 'PRICE', kind: 'LOSS' });
     await define({ code: into, label: 'Price above budget', category: 'PRICE', kind: 'LOSS' });
-    const merged = await gql(app.url, MERGE, { input: { from, into } }, tokens.revops);
+    const merged = await gql(service.app.url, MERGE, { input: { from, into } }, service.tokens.revops);
     expect(merged.errors).toBeUndefined();
     expect(merged.data?.['mergeReasons']).toMatchObject({ code: from, retired: true, mergedInto: { code: into, label: 'Price above budget', retired: false } });
   });
@@ -130,10 +123,10 @@ describe('the reason catalog over GraphQL', () => {
     await define({ code: loss, label: 'a', category: 'OTHER', kind: 'LOSS' });
     await define({ code: win, label: 'b', category: 'OTHER', kind: 'WIN' });
     await define({ code: retired, label: 'c', category: 'OTHER', kind: 'LOSS' });
-    await gql(app.url, RETIRE, { code: retired }, tokens.revops);
-    const kinds = await gql(app.url, MERGE, { input: { from: loss, into: win } }, tokens.revops);
+    await gql(service.app.url, RETIRE, { code: retired }, service.tokens.revops);
+    const kinds = await gql(service.app.url, MERGE, { input: { from: loss, into: win } }, service.tokens.revops);
     expect(errorCode(kinds)).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql(app.url, MERGE, { input: { from: loss, into: retired } }, tokens.revops))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql(app.url, MERGE, { input: { from: loss, into: loss } }, tokens.revops))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(service.app.url, MERGE, { input: { from: loss, into: retired } }, service.tokens.revops))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(service.app.url, MERGE, { input: { from: loss, into: loss } }, service.tokens.revops))).toBe('BAD_USER_INPUT');
   });
 });

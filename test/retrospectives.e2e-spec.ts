@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { EVENT_STORE, type EventStore } from '#event-store';
 import { expectEventually } from './support/expect-eventually.js';
 import { collect, errorCode, errorField, firstOutcome, gql, wsClient, type GraphQLResponse } from './support/graphql-client.js';
-import { startTestApp, type RunningApp } from './support/test-app.js';
-import { teamTokens } from './support/tokens.js';
+import { useTestService, type Role, type Row } from './support/test-service.js';
 
 const RETRO = `id outcome status summary openedAt concludedAt version
   deal { id status closures }
@@ -33,33 +31,15 @@ const REOPEN_DEAL = `mutation ($input: ReopenDealInput!) { reopenDeal(input: $in
 const DEFINE_REASON = `mutation ($input: DefineReasonInput!) { defineReason(input: $input) { code } }`;
 const RETIRE_REASON = `mutation ($code: ID!) { retireReason(code: $code) { code } }`;
 
-type Role = 'marketing' | 'marketingLead' | 'sales' | 'salesLead' | 'executive' | 'revops';
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Row = Record<string, any>;
 
 const newId = (): string => randomUUID();
 const newCode = (prefix = 'RETRO'): string => `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`;
 const iso = (ms: number): string => new Date(ms).toISOString();
 const DAY = 24 * 3_600_000;
 describe('retrospectives over GraphQL', () => {
-  let app: RunningApp;
-  let tokens: Record<Role, string>;
-  let store: EventStore;
+  const service = useTestService('sales');
+  const { call, succeed } = service;
 
-  beforeAll(async () => {
-    app = await startTestApp();
-    tokens = await teamTokens();
-    store = app.tandem.app.get<EventStore>(EVENT_STORE);
-  });
-  afterAll(async () => app.stop());
-
-  const call = (query: string, input: Record<string, unknown>, role: Role = 'sales') => gql(app.url, query, { input }, tokens[role]);
-
-  async function succeed(query: string, input: Record<string, unknown>, role: Role = 'sales'): Promise<Row> {
-    const response = await call(query, input, role);
-    expect(response.errors).toBeUndefined();
-    return Object.values(response.data as Record<string, Row>)[0]!;
-  }
 
   /** A deal opened `daysAgo` days ago and closed as asked, `closedDaysAgo` days ago. */
   async function closedDeal(outcome: 'WON' | 'LOST', { daysAgo = 30, closedDaysAgo = 1 } = {}): Promise<string> {
@@ -92,7 +72,7 @@ describe('retrospectives over GraphQL', () => {
     return retro;
   }
 
-  const streamTypes = async (stream: string) => (await store.readStream(stream)).map((event) => event.type);
+  const streamTypes = async (stream: string) => (await service.store.readStream(stream)).map((event) => event.type);
 
   describe('openRetrospective', () => {
     it('opens an OPEN retrospective of the deal’s latest closure, with its outcome, at version 0', async () => {
@@ -168,7 +148,7 @@ describe('retrospectives over GraphQL', () => {
       expect(second['id']).not.toBe(first);
       expect(second).toMatchObject({ outcome: 'WON', deal: { closures: 2 } });
       expect(errorCode(await call(OPEN, { dealId }))).toBe('CONFLICT');
-      const deal = await gql(app.url, DEAL_RETRO, { id: dealId }, tokens.executive);
+      const deal = await gql(service.app.url, DEAL_RETRO, { id: dealId }, service.tokens.executive);
       expect(deal.data?.['deal']).toEqual({ id: dealId, closures: 2, retrospective: { id: second['id'], status: 'OPEN', outcome: 'WON' } });
     });
 
@@ -183,7 +163,7 @@ describe('retrospectives over GraphQL', () => {
       const winner = winners[0]!.data?.['openRetrospective'];
       const opened = await Promise.all(ids.map((id) => streamTypes(`retrospective-${id}`)));
       expect(opened.filter((types) => types.length > 0)).toEqual([['RetrospectiveOpened']]);
-      const deal = await gql(app.url, DEAL_RETRO, { id: dealId }, tokens.sales);
+      const deal = await gql(service.app.url, DEAL_RETRO, { id: dealId }, service.tokens.sales);
       expect(deal.data?.['deal']['retrospective']['id']).toBe(winner['id']);
     });
 
@@ -192,8 +172,8 @@ describe('retrospectives over GraphQL', () => {
       // claim alone, as the first step of an opening would.
       const dealId = await closedDeal('LOST');
       const orphan = newId();
-      const [lost] = (await store.readStream(`deal-${dealId}`)).filter((event) => event.type === 'DealLost');
-      await store.appendToStream(
+      const [lost] = (await service.store.readStream(`deal-${dealId}`)).filter((event) => event.type === 'DealLost');
+      await service.store.appendToStream(
         `retrospective_claim-${dealId}-1`,
         [
           {
@@ -206,7 +186,7 @@ describe('retrospectives over GraphQL', () => {
         { expectedRevision: 'no_stream' },
       );
       expect(errorCode(await call(OPEN, { dealId }))).toBe('CONFLICT');
-      const finished = await gql(app.url, GET, { id: orphan }, tokens.sales);
+      const finished = await gql(service.app.url, GET, { id: orphan }, service.tokens.sales);
       expect(finished.data?.['retrospective']).toMatchObject({ id: orphan, status: 'OPEN', outcome: 'LOST', deal: { id: dealId } });
       // The one that claimed it, retrying, gets its retrospective.
       expect((await succeed(OPEN, { id: orphan, dealId }))['id']).toBe(orphan);
@@ -263,7 +243,7 @@ describe('retrospectives over GraphQL', () => {
       await succeed(DEFINE_REASON, { code, label: 'Legal stalled', category: 'TIMING', kind: 'LOSS' }, 'revops');
       const { id } = await openRetro('LOST');
       expect(errorCode(await call(FILE, { retrospectiveId: id, reasonCodes: [code] }, 'sales'))).toBeUndefined();
-      await gql(app.url, RETIRE_REASON, { code }, tokens.revops);
+      await gql(service.app.url, RETIRE_REASON, { code }, service.tokens.revops);
       const response = await call(FILE, { retrospectiveId: id, reasonCodes: [code] }, 'marketing');
       expect([errorCode(response), errorField(response)]).toEqual(['BAD_USER_INPUT', 'reasonCodes']);
     });
@@ -371,7 +351,7 @@ describe('retrospectives over GraphQL', () => {
       expect(errorCode(await call(CONCLUDE, { retrospectiveId: id, agreedReasonCodes: ['BAD_TIMING'], summary: 'Again' }, 'revops'))).toBe('CONFLICT');
       // Reopening the deal leaves it as it is.
       await succeed(REOPEN_DEAL, { dealId });
-      expect((await gql(app.url, GET, { id }, tokens.sales)).data?.['retrospective']).toMatchObject({ status: 'CONCLUDED', version: 3 });
+      expect((await gql(service.app.url, GET, { id }, service.tokens.sales)).data?.['retrospective']).toMatchObject({ status: 'CONCLUDED', version: 3 });
     });
 
     it('answers CONFLICT before both teams have filed', async () => {
@@ -402,11 +382,11 @@ describe('retrospectives over GraphQL', () => {
 
   describe('queries', () => {
     it('answers null for an unknown retrospective and UNAUTHENTICATED without a token', async () => {
-      expect((await gql(app.url, GET, { id: newId() }, tokens.executive)).data?.['retrospective']).toBeNull();
-      expect(errorCode(await gql(app.url, GET, { id: newId() }))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await gql(app.url, LIST, {}))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await gql(app.url, PENDING, {}))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await gql(app.url, OPEN, { input: { dealId: newId() } }))).toBe('UNAUTHENTICATED');
+      expect((await gql(service.app.url, GET, { id: newId() }, service.tokens.executive)).data?.['retrospective']).toBeNull();
+      expect(errorCode(await gql(service.app.url, GET, { id: newId() }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await gql(service.app.url, LIST, {}))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await gql(service.app.url, PENDING, {}))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await gql(service.app.url, OPEN, { input: { dealId: newId() } }))).toBe('UNAUTHENTICATED');
     });
 
     it('pages retrospectives by status with cursors and a total count', async () => {
@@ -415,7 +395,7 @@ describe('retrospectives over GraphQL', () => {
       const totals: number[] = [];
       let after: string | null = null;
       for (;;) {
-        const page: GraphQLResponse<Row> = await gql(app.url, LIST, { status: 'OPEN', first: 2, after }, tokens.executive);
+        const page: GraphQLResponse<Row> = await gql(service.app.url, LIST, { status: 'OPEN', first: 2, after }, service.tokens.executive);
         expect(page.errors).toBeUndefined();
         const connection: Row = page.data?.['retrospectives'];
         totals.push(connection['totalCount']);
@@ -428,9 +408,9 @@ describe('retrospectives over GraphQL', () => {
       expect(new Set(all).size).toBe(all.length);
       // Every page counts the whole filtered list, which nothing changed while paging.
       expect(new Set(totals)).toEqual(new Set([all.length]));
-      const bad = await gql(app.url, LIST, { first: 201 }, tokens.sales);
+      const bad = await gql(service.app.url, LIST, { first: 201 }, service.tokens.sales);
       expect([errorCode(bad), errorField(bad)]).toEqual(['BAD_USER_INPUT', 'first']);
-      const foreign = await gql(app.url, LIST, { after: 'bm90LWEtY3Vyc29y' }, tokens.sales);
+      const foreign = await gql(service.app.url, LIST, { after: 'bm90LWEtY3Vyc29y' }, service.tokens.sales);
       expect([errorCode(foreign), errorField(foreign)]).toEqual(['BAD_USER_INPUT', 'after']);
     });
 
@@ -438,7 +418,7 @@ describe('retrospectives over GraphQL', () => {
       const older = await closedDeal('LOST', { daysAgo: 4000, closedDaysAgo: 3990 });
       const newer = await closedDeal('WON', { daysAgo: 4000, closedDaysAgo: 3980 });
       const pendingIds = async (): Promise<string[]> => {
-        const response = await gql(app.url, PENDING, { first: 200 }, tokens.executive);
+        const response = await gql(service.app.url, PENDING, { first: 200 }, service.tokens.executive);
         expect(response.errors).toBeUndefined();
         return response.data?.['pendingRetrospectives'].map((deal: Row) => deal.id);
       };
@@ -459,22 +439,22 @@ describe('retrospectives over GraphQL', () => {
       expect(await pendingIds()).not.toContain(newer);
       await succeed(WIN_DEAL, { dealId: newer });
       expect(await pendingIds()).toContain(newer);
-      const first = await gql(app.url, PENDING, { first: 1 }, tokens.sales);
+      const first = await gql(service.app.url, PENDING, { first: 1 }, service.tokens.sales);
       expect(first.data?.['pendingRetrospectives']).toHaveLength(1);
     });
 
     it('shows Deal.retrospective: null before one is opened, then the latest closure’s', async () => {
       const dealId = await closedDeal('LOST');
-      expect((await gql(app.url, DEAL_RETRO, { id: dealId }, tokens.sales)).data?.['deal']['retrospective']).toBeNull();
+      expect((await gql(service.app.url, DEAL_RETRO, { id: dealId }, service.tokens.sales)).data?.['deal']['retrospective']).toBeNull();
       const retro = await succeed(OPEN, { dealId });
-      const deal = await gql(app.url, DEAL_RETRO, { id: dealId }, tokens.sales);
+      const deal = await gql(service.app.url, DEAL_RETRO, { id: dealId }, service.tokens.sales);
       expect(deal.data?.['deal']['retrospective']).toEqual({ id: retro['id'], status: 'OPEN', outcome: 'LOST' });
     });
   });
 
   describe('retrospectiveConcluded subscription', () => {
     it('delivers each concluded retrospective to an authenticated subscriber', async () => {
-      const subscription = collect<{ retrospectiveConcluded: Row }>(wsClient(app.url, tokens.executive), { query: CONCLUDED });
+      const subscription = collect<{ retrospectiveConcluded: Row }>(wsClient(service.app.url, service.tokens.executive), { query: CONCLUDED });
       try {
         // The subscription is in place once the server has it; until then a conclusion may pass
         // unseen, so fresh retrospectives are concluded until one arrives.
@@ -498,7 +478,7 @@ describe('retrospectives over GraphQL', () => {
     });
 
     it('refuses a subscriber without a token', async () => {
-      const client = wsClient(app.url);
+      const client = wsClient(service.app.url);
       try {
         const outcome = await firstOutcome(client, { query: CONCLUDED });
         expect(outcome.data ?? null).toBeNull();

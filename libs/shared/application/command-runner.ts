@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Command } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, type Position } from '#event-store';
 import type { Actor, Aggregate, Caller, CommandContext, DomainEvent } from '../domain/index.js';
 import { handleCommand, readAggregate, type AggregateRead, type CommandResult } from './handle-command.js';
@@ -12,6 +13,16 @@ export const READ_YOUR_WRITES = Symbol('ReadYourWrites');
  */
 export interface ReadYourWrites {
   waitFor(position: Position, eventTypes: readonly string[]): Promise<void>;
+}
+
+/** A command as every entry point sends it through the CommandBus: the input, and who asked. */
+export abstract class CallerCommand<Input, Result = string> extends Command<Result> {
+  constructor(
+    readonly input: Input,
+    readonly caller: Caller,
+  ) {
+    super();
+  }
 }
 
 /** A command's input with the client's optional expectedVersion (an If-Match on the stream). */

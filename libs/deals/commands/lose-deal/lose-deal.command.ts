@@ -1,18 +1,10 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ReasonCatalogSource } from '#reasons';
-import type { Caller } from '#shared';
-import { CommandRunner, type Versioned } from '#shared/application';
+import { CallerCommand, CommandRunner, type Versioned } from '#shared/application';
 import { dealAggregate, parseLoseDealInput, type LoseDeal, type LoseDealFields } from '../../domain/index.js';
 
 /** Answers the id of the deal lost. */
-export class LoseDealCommand extends Command<string> {
-  constructor(
-    readonly input: Versioned<LoseDealFields>,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class LoseDealCommand extends CallerCommand<Versioned<LoseDealFields>> {}
 
 @CommandHandler(LoseDealCommand)
 export class LoseDealHandler implements ICommandHandler<LoseDealCommand, string> {

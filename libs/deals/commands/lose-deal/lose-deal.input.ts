@@ -1,11 +1,9 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { DateTimeScalar } from '#shared/graphql';
+import { DealUpdateInput } from '../deal-update.input.js';
 
 @InputType()
-export class LoseDealInput {
-  @Field(() => ID)
-  dealId!: string;
-
+export class LoseDealInput extends DealUpdateInput {
   @Field(() => ID)
   reasonCode!: string;
 
@@ -14,7 +12,4 @@ export class LoseDealInput {
 
   @Field(() => DateTimeScalar, { nullable: true })
   closedAt?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  expectedVersion?: number | null;
 }

@@ -1,17 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '#shared';
-import { CommandRunner, type Versioned } from '#shared/application';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CallerCommand, CommandRunner, type Versioned } from '#shared/application';
 import { dealAggregate, parseMoveDealStageInput, type MoveDealStageFields } from '../../domain/index.js';
 
 /** Answers the id of the deal moved. */
-export class MoveDealStageCommand extends Command<string> {
-  constructor(
-    readonly input: Versioned<MoveDealStageFields>,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class MoveDealStageCommand extends CallerCommand<Versioned<MoveDealStageFields>> {}
 
 @CommandHandler(MoveDealStageCommand)
 export class MoveDealStageHandler implements ICommandHandler<MoveDealStageCommand, string> {

@@ -1,18 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller, Currency } from '#shared';
-import { CommandRunner, CURRENCY } from '#shared/application';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Currency } from '#shared';
+import { CallerCommand, CommandRunner, CURRENCY } from '#shared/application';
 import { dealAggregate, parseOpenDealInput, type OpenDealFields } from '../../domain/index.js';
 
 /** Answers the id of the deal opened. */
-export class OpenDealCommand extends Command<string> {
-  constructor(
-    readonly input: OpenDealFields,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class OpenDealCommand extends CallerCommand<OpenDealFields> {}
 
 @CommandHandler(OpenDealCommand)
 export class OpenDealHandler implements ICommandHandler<OpenDealCommand, string> {

@@ -1,17 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '#shared';
-import { CommandRunner, type Versioned } from '#shared/application';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CallerCommand, CommandRunner, type Versioned } from '#shared/application';
 import { dealAggregate, parseRecordTouchInput, type RecordTouchFields } from '../../domain/index.js';
 
 /** Answers the id of the deal touched. */
-export class RecordTouchCommand extends Command<string> {
-  constructor(
-    readonly input: Versioned<RecordTouchFields>,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class RecordTouchCommand extends CallerCommand<Versioned<RecordTouchFields>> {}
 
 @CommandHandler(RecordTouchCommand)
 export class RecordTouchHandler implements ICommandHandler<RecordTouchCommand, string> {

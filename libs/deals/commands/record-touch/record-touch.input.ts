@@ -1,12 +1,10 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { DateTimeScalar, TeamEnum } from '#shared/graphql';
 import type { Team } from '#shared';
+import { DealUpdateInput } from '../deal-update.input.js';
 
 @InputType()
-export class RecordTouchInput {
-  @Field(() => ID)
-  dealId!: string;
-
+export class RecordTouchInput extends DealUpdateInput {
   @Field(() => ID, { nullable: true, description: 'Optional client-chosen id; repeating it is idempotent.' })
   touchId?: string | null;
 
@@ -21,7 +19,4 @@ export class RecordTouchInput {
 
   @Field(() => DateTimeScalar)
   occurredAt!: string;
-
-  @Field(() => Int, { nullable: true })
-  expectedVersion?: number | null;
 }

@@ -1,17 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '#shared';
-import { CommandRunner, type Versioned } from '#shared/application';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CallerCommand, CommandRunner, type Versioned } from '#shared/application';
 import { dealAggregate, parseReopenDealInput, type ReopenDealFields } from '../../domain/index.js';
 
 /** Answers the id of the deal reopened. */
-export class ReopenDealCommand extends Command<string> {
-  constructor(
-    readonly input: Versioned<ReopenDealFields>,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class ReopenDealCommand extends CallerCommand<Versioned<ReopenDealFields>> {}
 
 @CommandHandler(ReopenDealCommand)
 export class ReopenDealHandler implements ICommandHandler<ReopenDealCommand, string> {

@@ -1,13 +1,8 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { DealUpdateInput } from '../deal-update.input.js';
 
 @InputType()
-export class ReopenDealInput {
-  @Field(() => ID)
-  dealId!: string;
-
+export class ReopenDealInput extends DealUpdateInput {
   @Field(() => String, { nullable: true })
   note?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  expectedVersion?: number | null;
 }

@@ -1,18 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller, Currency } from '#shared';
-import { CommandRunner, CURRENCY, type Versioned } from '#shared/application';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Currency } from '#shared';
+import { CallerCommand, CommandRunner, CURRENCY, type Versioned } from '#shared/application';
 import { dealAggregate, parseReviseDealInput, type ReviseDealFields } from '../../domain/index.js';
 
 /** Answers the id of the deal revised. */
-export class ReviseDealCommand extends Command<string> {
-  constructor(
-    readonly input: Versioned<ReviseDealFields>,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class ReviseDealCommand extends CallerCommand<Versioned<ReviseDealFields>> {}
 
 @CommandHandler(ReviseDealCommand)
 export class ReviseDealHandler implements ICommandHandler<ReviseDealCommand, string> {

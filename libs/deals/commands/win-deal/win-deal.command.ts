@@ -1,18 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller, Currency } from '#shared';
-import { CommandRunner, CURRENCY, type Versioned } from '#shared/application';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Currency } from '#shared';
+import { CallerCommand, CommandRunner, CURRENCY, type Versioned } from '#shared/application';
 import { dealAggregate, parseWinDealInput, type WinDealFields } from '../../domain/index.js';
 
 /** Answers the id of the deal won. */
-export class WinDealCommand extends Command<string> {
-  constructor(
-    readonly input: Versioned<WinDealFields>,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class WinDealCommand extends CallerCommand<Versioned<WinDealFields>> {}
 
 @CommandHandler(WinDealCommand)
 export class WinDealHandler implements ICommandHandler<WinDealCommand, string> {

@@ -1,17 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '#shared';
-import { CommandRunner, type Versioned } from '#shared/application';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CallerCommand, CommandRunner, type Versioned } from '#shared/application';
 import { goalAggregate, parseCloseSharedGoalInput, type GoalIdFields } from '../../domain/index.js';
 
 /** Answers the id of the goal closed. */
-export class CloseSharedGoalCommand extends Command<string> {
-  constructor(
-    readonly input: Versioned<GoalIdFields>,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class CloseSharedGoalCommand extends CallerCommand<Versioned<GoalIdFields>> {}
 
 @CommandHandler(CloseSharedGoalCommand)
 export class CloseSharedGoalHandler implements ICommandHandler<CloseSharedGoalCommand, string> {

@@ -1,10 +1,5 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { InputType } from '@nestjs/graphql';
+import { GoalUpdateInput } from '../goal-update.input.js';
 
 @InputType()
-export class EndorseSharedGoalInput {
-  @Field(() => ID)
-  goalId!: string;
-
-  @Field(() => Int, { nullable: true })
-  expectedVersion?: number | null;
-}
+export class EndorseSharedGoalInput extends GoalUpdateInput {}

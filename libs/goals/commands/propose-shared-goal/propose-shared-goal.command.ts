@@ -1,18 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller, Currency } from '#shared';
-import { CommandRunner, CURRENCY } from '#shared/application';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Currency } from '#shared';
+import { CallerCommand, CommandRunner, CURRENCY } from '#shared/application';
 import { goalAggregate, parseProposeSharedGoalInput, type ProposeSharedGoalFields } from '../../domain/index.js';
 
 /** Answers the id of the goal proposed. */
-export class ProposeSharedGoalCommand extends Command<string> {
-  constructor(
-    readonly input: ProposeSharedGoalFields,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class ProposeSharedGoalCommand extends CallerCommand<ProposeSharedGoalFields> {}
 
 @CommandHandler(ProposeSharedGoalCommand)
 export class ProposeSharedGoalHandler implements ICommandHandler<ProposeSharedGoalCommand, string> {

@@ -1,18 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller, Currency } from '#shared';
-import { CommandRunner, CURRENCY, type Versioned } from '#shared/application';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Currency } from '#shared';
+import { CallerCommand, CommandRunner, CURRENCY, type Versioned } from '#shared/application';
 import { goalAggregate, parseReviseGoalTargetInput, type ReviseGoalTargetFields } from '../../domain/index.js';
 
 /** Answers the id of the goal revised. */
-export class ReviseGoalTargetCommand extends Command<string> {
-  constructor(
-    readonly input: Versioned<ReviseGoalTargetFields>,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class ReviseGoalTargetCommand extends CallerCommand<Versioned<ReviseGoalTargetFields>> {}
 
 @CommandHandler(ReviseGoalTargetCommand)
 export class ReviseGoalTargetHandler implements ICommandHandler<ReviseGoalTargetCommand, string> {

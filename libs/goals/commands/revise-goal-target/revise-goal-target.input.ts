@@ -1,17 +1,12 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { DecimalScalar } from '#shared/graphql';
+import { GoalUpdateInput } from '../goal-update.input.js';
 
 @InputType()
-export class ReviseGoalTargetInput {
-  @Field(() => ID)
-  goalId!: string;
-
+export class ReviseGoalTargetInput extends GoalUpdateInput {
   @Field(() => DecimalScalar)
   target!: string;
 
   @Field(() => String)
   reason!: string;
-
-  @Field(() => Int, { nullable: true })
-  expectedVersion?: number | null;
 }

@@ -1,17 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '#shared';
-import { CommandRunner } from '#shared/application';
-import { reasonCatalogAggregate, parseDefineReasonInput, REASONS_STREAM, type DefineReasonFields } from '../../domain/index.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CallerCommand, CommandRunner } from '#shared/application';
+import { parseDefineReasonInput, reasonCatalogAggregate, REASONS_STREAM, type DefineReasonFields } from '../../domain/index.js';
 
 /** Answers the code of the reason defined. */
-export class DefineReasonCommand extends Command<string> {
-  constructor(
-    readonly input: DefineReasonFields,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class DefineReasonCommand extends CallerCommand<DefineReasonFields> {}
 
 @CommandHandler(DefineReasonCommand)
 export class DefineReasonHandler implements ICommandHandler<DefineReasonCommand, string> {

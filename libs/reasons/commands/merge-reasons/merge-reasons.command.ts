@@ -1,17 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '#shared';
-import { CommandRunner } from '#shared/application';
-import { reasonCatalogAggregate, parseMergeReasonsInput, REASONS_STREAM, type MergeReasonsFields } from '../../domain/index.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CallerCommand, CommandRunner } from '#shared/application';
+import { parseMergeReasonsInput, reasonCatalogAggregate, REASONS_STREAM, type MergeReasonsFields } from '../../domain/index.js';
 
 /** Answers the code of the reason merged away (`from`), which the mutation returns. */
-export class MergeReasonsCommand extends Command<string> {
-  constructor(
-    readonly input: MergeReasonsFields,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class MergeReasonsCommand extends CallerCommand<MergeReasonsFields> {}
 
 @CommandHandler(MergeReasonsCommand)
 export class MergeReasonsHandler implements ICommandHandler<MergeReasonsCommand, string> {

@@ -1,17 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '#shared';
-import { CommandRunner } from '#shared/application';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CallerCommand, CommandRunner } from '#shared/application';
 import { parseRetireReasonInput, reasonCatalogAggregate, REASONS_STREAM, type RetireReasonFields } from '../../domain/index.js';
 
 /** Answers the code of the reason retired. */
-export class RetireReasonCommand extends Command<string> {
-  constructor(
-    readonly input: RetireReasonFields,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class RetireReasonCommand extends CallerCommand<RetireReasonFields> {}
 
 @CommandHandler(RetireReasonCommand)
 export class RetireReasonHandler implements ICommandHandler<RetireReasonCommand, string> {

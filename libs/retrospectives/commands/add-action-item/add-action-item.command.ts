@@ -1,17 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '#shared';
-import { CommandRunner, type Versioned } from '#shared/application';
-import { retrospectiveAggregate, parseAddActionItemInput, type AddActionItemFields } from '../../domain/index.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CallerCommand, CommandRunner, type Versioned } from '#shared/application';
+import { parseAddActionItemInput, retrospectiveAggregate, type AddActionItemFields } from '../../domain/index.js';
 
 /** Answers the id of the retrospective changed. */
-export class AddActionItemCommand extends Command<string> {
-  constructor(
-    readonly input: Versioned<AddActionItemFields>,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class AddActionItemCommand extends CallerCommand<Versioned<AddActionItemFields>> {}
 
 @CommandHandler(AddActionItemCommand)
 export class AddActionItemHandler implements ICommandHandler<AddActionItemCommand, string> {

@@ -1,12 +1,10 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { DateScalar, TeamEnum } from '#shared/graphql';
 import type { Team } from '#shared';
+import { RetrospectiveUpdateInput } from '../retrospective-update.input.js';
 
 @InputType()
-export class AddActionItemInput {
-  @Field(() => ID)
-  retrospectiveId!: string;
-
+export class AddActionItemInput extends RetrospectiveUpdateInput {
   @Field(() => TeamEnum)
   ownerTeam!: Team;
 
@@ -15,7 +13,4 @@ export class AddActionItemInput {
 
   @Field(() => DateScalar, { nullable: true })
   dueDate?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  expectedVersion?: number | null;
 }

@@ -1,17 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '#shared';
-import { CommandRunner, type Versioned } from '#shared/application';
-import { retrospectiveAggregate, parseCompleteActionItemInput, type CompleteActionItemFields } from '../../domain/index.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CallerCommand, CommandRunner, type Versioned } from '#shared/application';
+import { parseCompleteActionItemInput, retrospectiveAggregate, type CompleteActionItemFields } from '../../domain/index.js';
 
 /** Answers the id of the retrospective changed. */
-export class CompleteActionItemCommand extends Command<string> {
-  constructor(
-    readonly input: Versioned<CompleteActionItemFields>,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class CompleteActionItemCommand extends CallerCommand<Versioned<CompleteActionItemFields>> {}
 
 @CommandHandler(CompleteActionItemCommand)
 export class CompleteActionItemHandler implements ICommandHandler<CompleteActionItemCommand, string> {

@@ -1,13 +1,8 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { RetrospectiveUpdateInput } from '../retrospective-update.input.js';
 
 @InputType()
-export class CompleteActionItemInput {
-  @Field(() => ID)
-  retrospectiveId!: string;
-
+export class CompleteActionItemInput extends RetrospectiveUpdateInput {
   @Field(() => ID)
   actionItemId!: string;
-
-  @Field(() => Int, { nullable: true })
-  expectedVersion?: number | null;
 }

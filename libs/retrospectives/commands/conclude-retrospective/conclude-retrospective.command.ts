@@ -1,18 +1,10 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ReasonCatalogSource } from '#reasons';
-import type { Caller } from '#shared';
-import { CommandRunner, type Versioned } from '#shared/application';
+import { CallerCommand, CommandRunner, type Versioned } from '#shared/application';
 import { parseConcludeRetrospectiveInput, retrospectiveAggregate, type ConcludeRetrospectiveFields } from '../../domain/index.js';
 
 /** Answers the id of the retrospective changed. */
-export class ConcludeRetrospectiveCommand extends Command<string> {
-  constructor(
-    readonly input: Versioned<ConcludeRetrospectiveFields>,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class ConcludeRetrospectiveCommand extends CallerCommand<Versioned<ConcludeRetrospectiveFields>> {}
 
 @CommandHandler(ConcludeRetrospectiveCommand)
 export class ConcludeRetrospectiveHandler implements ICommandHandler<ConcludeRetrospectiveCommand, string> {

@@ -1,16 +1,11 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { RetrospectiveUpdateInput } from '../retrospective-update.input.js';
 
 @InputType()
-export class ConcludeRetrospectiveInput {
-  @Field(() => ID)
-  retrospectiveId!: string;
-
+export class ConcludeRetrospectiveInput extends RetrospectiveUpdateInput {
   @Field(() => [ID])
   agreedReasonCodes!: string[];
 
   @Field(() => String)
   summary!: string;
-
-  @Field(() => Int, { nullable: true })
-  expectedVersion?: number | null;
 }

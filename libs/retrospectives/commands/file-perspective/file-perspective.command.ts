@@ -1,18 +1,10 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ReasonCatalogSource } from '#reasons';
-import type { Caller } from '#shared';
-import { CommandRunner, type Versioned } from '#shared/application';
+import { CallerCommand, CommandRunner, type Versioned } from '#shared/application';
 import { parseFilePerspectiveInput, retrospectiveAggregate, type FilePerspectiveFields } from '../../domain/index.js';
 
 /** Answers the id of the retrospective changed. */
-export class FilePerspectiveCommand extends Command<string> {
-  constructor(
-    readonly input: Versioned<FilePerspectiveFields>,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class FilePerspectiveCommand extends CallerCommand<Versioned<FilePerspectiveFields>> {}
 
 @CommandHandler(FilePerspectiveCommand)
 export class FilePerspectiveHandler implements ICommandHandler<FilePerspectiveCommand, string> {

@@ -1,16 +1,11 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { RetrospectiveUpdateInput } from '../retrospective-update.input.js';
 
 @InputType()
-export class FilePerspectiveInput {
-  @Field(() => ID)
-  retrospectiveId!: string;
-
+export class FilePerspectiveInput extends RetrospectiveUpdateInput {
   @Field(() => [ID])
   reasonCodes!: string[];
 
   @Field(() => String, { nullable: true })
   notes?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  expectedVersion?: number | null;
 }

@@ -1,7 +1,7 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DealSource } from '#deals';
-import { conflict, type Caller } from '#shared';
-import { CommandRunner } from '#shared/application';
+import { conflict } from '#shared';
+import { CallerCommand, CommandRunner } from '#shared/application';
 import {
   claimKey,
   closureClaimAggregate,
@@ -14,14 +14,7 @@ import {
 } from '../../domain/index.js';
 
 /** Answers the id of the retrospective opened. */
-export class OpenRetrospectiveCommand extends Command<string> {
-  constructor(
-    readonly input: OpenRetrospectiveFields,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+export class OpenRetrospectiveCommand extends CallerCommand<OpenRetrospectiveFields> {}
 
 /**
  * Opens a retrospective for the deal's latest closure, holding that closure first (see
