@@ -1,4 +1,4 @@
-import type { Actor, Decider, DomainEvent } from '../domain/index.js';
+import type { Actor, Decider, DomainEvent } from '#shared';
 import type { CommandRunner } from './command-runner.js';
 
 /** Who asked for a command, as resolvers hand it to handlers. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore, type Position } from '#event-store';
-import type { CommandContext, Decider, DomainEvent, Actor } from '../domain/index.js';
+import type { CommandContext, Decider, DomainEvent, Actor } from '#shared';
 import { executeCommand, type ExecuteOptions, type ExecuteResult } from './execute-command.js';
 import { CLOCK, type Clock } from './tokens.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { InMemoryEventStore } from '#event-store/in-memory';
-import { DomainError, type CommandContext, type Decider, type DomainEvent } from '../domain/index.js';
+import { DomainError, type CommandContext, type Decider, type DomainEvent } from '#shared';
 import { executeCommand, MAX_ATTEMPTS } from './execute-command.js';
 
 // A counter that refuses to go above a limit: enough to see races and stale versions.
