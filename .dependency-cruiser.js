@@ -37,7 +37,7 @@ const ENTRY_POINTS = {
 };
 
 /** Deliberately bad imports that test/boundaries/boundaries.spec.ts feeds to these rules. */
-export const BOUNDARY_FIXTURES = '/boundary-fixtures/';
+const BOUNDARY_FIXTURES = '/boundary-fixtures/';
 
 /** Tests and their helpers: spec files of every tier, fixtures, and testing/ folders. */
 const TEST_SUFFIX = '\\.(?:spec|int-spec|e2e-spec|contract-spec|fixtures)\\.ts$';

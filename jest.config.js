@@ -3,6 +3,8 @@
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   testEnvironment: 'node',
+  // Files that break the boundary rules on purpose; test/boundaries/boundaries.spec.ts cruises them.
+  testPathIgnorePatterns: ['/node_modules/', '/boundary-fixtures/'],
   moduleNameMapper: {
     '^#api$': '<rootDir>/apps/api/src/index.ts',
     '^#([a-z-]+(?:/[a-z-]+)*)$': '<rootDir>/libs/$1/index.ts',
