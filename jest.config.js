@@ -3,6 +3,8 @@
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   testEnvironment: 'node',
+  // Files that break the boundary rules on purpose; test/boundaries/boundaries.spec.ts cruises them.
+  testPathIgnorePatterns: ['/node_modules/', '/boundary-fixtures/'],
   moduleNameMapper: {
     '^#api$': '<rootDir>/apps/api/src/index.ts',
     '^#([a-z-]+(?:/[a-z-]+)*)$': '<rootDir>/libs/$1/index.ts',
@@ -13,12 +15,26 @@ const shared = {
   },
 };
 
+/**
+ * A tier of tests, with a timeout generous enough that a busy machine, running several times
+ * slower, fails no test: waits inside tests (polls, subscriptions, child processes) give up
+ * sooner, with their own message. Jest ignores `testTimeout` inside `projects`
+ * (jestjs/jest#9759), so test/support/tier-timeout.mjs sets it for each tier.
+ */
+const tier = (displayName, testMatch, timeoutMs) => ({
+  ...shared,
+  displayName,
+  testMatch: [testMatch],
+  globals: { TIER_TIMEOUT_MS: timeoutMs },
+  setupFilesAfterEnv: ['<rootDir>/test/support/tier-timeout.mjs'],
+});
+
 export default {
   globalSetup: '<rootDir>/test/esdb-notice.mjs',
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
-    { ...shared, displayName: 'contract', testMatch: ['<rootDir>/{apps,libs,test}/**/*.contract-spec.ts'] },
-    { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    tier('unit', '<rootDir>/{apps,libs,test}/**/*.spec.ts', 60_000),
+    tier('contract', '<rootDir>/{apps,libs,test}/**/*.contract-spec.ts', 120_000),
+    tier('int', '<rootDir>/{apps,libs,test}/**/*.int-spec.ts', 120_000),
+    tier('e2e', '<rootDir>/test/**/*.e2e-spec.ts', 120_000),
   ],
 };

@@ -323,9 +323,12 @@ describe('deals over GraphQL', () => {
     it('wins an open deal at its amount, now, and closes it', async () => {
       const deal = await openDeal();
       await succeed(MOVE, { dealId: deal['id'], stage: 'PROPOSAL' });
+      const before = Date.now();
       const won = await succeed(WIN, { dealId: deal['id'], expectedVersion: 1 });
+      const after = Date.now();
       expect(won).toMatchObject({ status: 'WON', stage: 'CLOSED', amount: '125000.50', closures: 1, version: 2, lossReason: null });
-      expect(Math.abs(Date.parse(won['closedAt']) - Date.now())).toBeLessThan(60_000);
+      expect(Date.parse(won['closedAt'])).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(won['closedAt'])).toBeLessThanOrEqual(after);
     });
 
     it('takes a final amount and a past close', async () => {
@@ -581,7 +584,7 @@ describe('deals over GraphQL', () => {
             if (!match) throw new Error('no closed deal delivered yet');
             return match;
           },
-          { timeoutMs: 10_000, intervalMs: 50 },
+          { intervalMs: 50 },
         );
         expect(subscription.errors).toEqual([]);
         expect(arrived).toMatchObject({ status: 'WON', closures: 1, amount: '125000.50', touches: [expect.any(Object)] });

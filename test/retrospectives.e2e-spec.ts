@@ -468,7 +468,7 @@ describe('retrospectives over GraphQL', () => {
             if (!match) throw new Error('no concluded retrospective delivered yet');
             return match;
           },
-          { timeoutMs: 10_000, intervalMs: 50 },
+          { intervalMs: 50 },
         );
         expect(subscription.errors).toEqual([]);
         expect(arrived).toMatchObject({ status: 'CONCLUDED', summary: 'Priced out', deal: { id: expect.any(String) }, agreedReasons: [{ code: 'PRICE_TOO_HIGH' }] });

@@ -81,8 +81,11 @@ export function recordingLogger(): ProjectionLogger & { readonly lines: LogLine[
   return { lines, info: line('info'), warn: line('warn'), error: line('error') };
 }
 
+/** How long a test waits for what should come: a bound on a hang, never reached by a busy machine. */
+export const WAIT_MS = 30_000;
+
 /** Polls until the check passes or the deadline is reached; the last failure is thrown. */
-export async function eventually(check: () => void, timeoutMs = 2_000): Promise<void> {
+export async function eventually(check: () => void, timeoutMs = WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

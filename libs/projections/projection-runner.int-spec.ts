@@ -8,7 +8,7 @@ import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { CHECKPOINT_TABLE } from './checkpoints.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
-import { eventually, ledger, newEvents, NO_PAUSE, recordingLogger } from './projection-runner.fixtures.js';
+import { eventually, ledger, newEvents, NO_PAUSE, recordingLogger, WAIT_MS } from './projection-runner.fixtures.js';
 
 describe('ProjectionRunner on a database file', () => {
   let dir: string;
@@ -50,7 +50,7 @@ describe('ProjectionRunner on a database file', () => {
     const before = reopen();
     const first = runner(before, [projection]);
     await first.start();
-    await first.waitFor((await store.appendToStream(stream, newEvents(5))).position, { timeoutMs: 2_000 });
+    await first.waitFor((await store.appendToStream(stream, newEvents(5))).position, { timeoutMs: WAIT_MS });
     await first.stop();
     before.close();
     const last = (await store.appendToStream(stream, newEvents(5))).position;
@@ -59,7 +59,7 @@ describe('ProjectionRunner on a database file', () => {
     const after = reopen();
     const second = runner(after, [ledger({ name: projection.name })]);
     await second.start();
-    await second.waitFor(last, { timeoutMs: 2_000 });
+    await second.waitFor(last, { timeoutMs: WAIT_MS });
 
     // Then each event has exactly one row
     expect(ids(projection.rows(after))).toEqual(ids(await store.readStream(stream)));
@@ -96,7 +96,7 @@ describe('ProjectionRunner on a database file', () => {
     const first = runner(before, [ledger({ name, version: 1 })]);
     await first.start();
     const last = (await store.appendToStream(`items-${randomUUID()}`, newEvents(3))).position;
-    await first.waitFor(last, { timeoutMs: 2_000 });
+    await first.waitFor(last, { timeoutMs: WAIT_MS });
     await first.stop();
     before.close();
 
@@ -105,7 +105,7 @@ describe('ProjectionRunner on a database file', () => {
     const after = reopen();
     const second = runner(after, [upgraded]);
     await second.start();
-    await second.waitFor(last, { timeoutMs: 2_000 });
+    await second.waitFor(last, { timeoutMs: WAIT_MS });
 
     // Then its rows were all written by version 2
     expect(upgraded.rows(after).map((row) => row.version)).toEqual([2, 2, 2]);

@@ -13,6 +13,7 @@ import {
   newEvents,
   NO_PAUSE,
   recordingLogger,
+  WAIT_MS,
   withBrokenSubscriptions,
   withGate,
 } from './projection-runner.fixtures.js';
@@ -103,7 +104,7 @@ describe('ProjectionRunner', () => {
 
       // When the runner applies it
       await projections.start();
-      await projections.waitFor(recorded[9]!.position, { timeoutMs: 2_000 });
+      await projections.waitFor(recorded[9]!.position, { timeoutMs: WAIT_MS });
 
       // Then each event has one row (a second insert would break the unique key) and all is well
       expect(failed).toBe(true);
@@ -131,7 +132,7 @@ describe('ProjectionRunner', () => {
 
       // And a live append is applied at once, in a transaction of its own
       const position = await append(1);
-      await projections.waitFor(position, { timeoutMs: 2_000 });
+      await projections.waitFor(position, { timeoutMs: WAIT_MS });
       expect(commits.at(-1)).toBe(1);
     });
 
@@ -146,7 +147,7 @@ describe('ProjectionRunner', () => {
       // When two events are appended
       const stream = `items-${randomUUID()}`;
       const { position } = await store.appendToStream(stream, newEvents(2));
-      await projections.waitFor(position, { timeoutMs: 2_000 });
+      await projections.waitFor(position, { timeoutMs: WAIT_MS });
 
       // Then the listener heard of both, with their rows already there
       expect(seen).toEqual([{ projection: projection.name, events: ids(await store.readStream(stream)), rows: 2 }]);
@@ -159,7 +160,7 @@ describe('ProjectionRunner', () => {
       const projection = ledger();
       const first = runner([projection]);
       await first.start();
-      await first.waitFor(await append(5), { timeoutMs: 2_000 });
+      await first.waitFor(await append(5), { timeoutMs: WAIT_MS });
       await first.stop();
       const last = await append(5);
 
@@ -168,7 +169,7 @@ describe('ProjectionRunner', () => {
       const applied: RecordedEvent[] = [];
       second.onCommitted((_, events) => applied.push(...events));
       await second.start();
-      await second.waitFor(last, { timeoutMs: 2_000 });
+      await second.waitFor(last, { timeoutMs: WAIT_MS });
 
       // Then it applied only the five new events, and every event has exactly one row
       const all = await store.readAll();
@@ -183,14 +184,14 @@ describe('ProjectionRunner', () => {
       const first = runner([ledger({ name, version: 1 })]);
       await first.start();
       const last = await append(3);
-      await first.waitFor(last, { timeoutMs: 2_000 });
+      await first.waitFor(last, { timeoutMs: WAIT_MS });
       await first.stop();
 
       // When version 2 starts
       const upgraded = ledger({ name, version: 2 });
       const second = runner([upgraded]);
       await second.start();
-      await second.waitFor(last, { timeoutMs: 2_000 });
+      await second.waitFor(last, { timeoutMs: WAIT_MS });
 
       // Then every row was written again by version 2
       expect(upgraded.rows(db).map((row) => row.version)).toEqual([2, 2, 2]);
@@ -206,7 +207,7 @@ describe('ProjectionRunner', () => {
       const projections = runner([projection]);
       await projections.start();
       const last = await append(3);
-      await projections.waitFor(last, { timeoutMs: 2_000 });
+      await projections.waitFor(last, { timeoutMs: WAIT_MS });
       await projections.stop();
       db.prepare(`DELETE FROM ${projection.table}`).run();
 
@@ -217,7 +218,7 @@ describe('ProjectionRunner', () => {
       expect(projection.rows(db)).toHaveLength(3);
       expect(checkpointOf(projection.name)).toMatchObject({ position: last, status: 'stopped' });
       await projections.start();
-      await projections.waitFor(await append(1), { timeoutMs: 2_000 });
+      await projections.waitFor(await append(1), { timeoutMs: WAIT_MS });
       expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
     });
 
@@ -236,7 +237,7 @@ describe('ProjectionRunner', () => {
 
       // When the runner follows it
       await projections.start();
-      await projections.waitFor(last, { timeoutMs: 2_000 });
+      await projections.waitFor(last, { timeoutMs: WAIT_MS });
 
       // Then every event is there once, and the breaks were logged as warnings
       expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
@@ -259,7 +260,7 @@ describe('ProjectionRunner', () => {
       await projections.start();
       await eventually(() => expect(statusOf(projections, failing.name).status).toBe('failed'));
       const last = await append(2);
-      await projections.waitFor(last, { projections: [steady.name], timeoutMs: 2_000 });
+      await projections.waitFor(last, { projections: [steady.name], timeoutMs: WAIT_MS });
 
       // Then the failure is reported, named, and pinned to its event
       expect(projections.isHealthy()).toBe(false);
@@ -292,7 +293,7 @@ describe('ProjectionRunner', () => {
       await projections.start();
 
       expect(statusOf(projections, broken.name)).toMatchObject({ status: 'failed', error: 'no such column' });
-      await projections.waitFor(await append(1), { projections: [steady.name], timeoutMs: 2_000 });
+      await projections.waitFor(await append(1), { projections: [steady.name], timeoutMs: WAIT_MS });
     });
   });
 
@@ -305,7 +306,7 @@ describe('ProjectionRunner', () => {
 
       // When an event is appended and its position awaited
       const position = await append(1);
-      await projections.waitFor(position, { eventTypes: ['ItemAdded'], timeoutMs: 2_000 });
+      await projections.waitFor(position, { eventTypes: ['ItemAdded'], timeoutMs: WAIT_MS });
 
       // Then its row is readable right away
       expect(projection.rows(db)).toHaveLength(1);
@@ -321,7 +322,7 @@ describe('ProjectionRunner', () => {
       const position = await append(1, 'ItemAdded');
 
       // When waiting for ItemAdded readers: then the lagging projection does not matter
-      await projections.waitFor(position, { eventTypes: ['ItemAdded'], timeoutMs: 2_000 });
+      await projections.waitFor(position, { eventTypes: ['ItemAdded'], timeoutMs: WAIT_MS });
 
       // When waiting for all readers: then it times out naming the lagging one
       const lag = await projections.waitFor(position, { timeoutMs: 20 }).catch((error: unknown) => error);
@@ -330,7 +331,7 @@ describe('ProjectionRunner', () => {
 
       // When it catches up: then it is waited for
       gate.open();
-      await projections.waitFor(position, { eventTypes: ['Gated'], timeoutMs: 2_000 });
+      await projections.waitFor(position, { eventTypes: ['Gated'], timeoutMs: WAIT_MS });
     });
 
     it('rejects at once when a relevant projection has failed', async () => {
@@ -346,7 +347,7 @@ describe('ProjectionRunner', () => {
       await expect(projections.waitFor(position, { eventTypes: ['ItemAdded'], timeoutMs: 60_000 })).rejects.toBeInstanceOf(
         ProjectionFailedError,
       );
-      await projections.waitFor(position, { eventTypes: ['ItemRemoved'], timeoutMs: 2_000 });
+      await projections.waitFor(position, { eventTypes: ['ItemRemoved'], timeoutMs: WAIT_MS });
     });
 
     it('rejects the waiters when the runner stops', async () => {
@@ -369,7 +370,7 @@ describe('ProjectionRunner', () => {
     // When the projection catches up
     const projections = runner([projection]);
     await projections.start();
-    await projections.waitFor(last, { projections: [projection.name], timeoutMs: 2_000 });
+    await projections.waitFor(last, { projections: [projection.name], timeoutMs: WAIT_MS });
 
     // Then its checkpoint is at the end of the log, with one row
     expect(checkpointOf(projection.name).position).toBe(last);
@@ -381,7 +382,7 @@ describe('ProjectionRunner', () => {
     const projections = runner([projection]);
     await projections.start();
     const position = await append(2);
-    await projections.waitFor(position, { timeoutMs: 2_000 });
+    await projections.waitFor(position, { timeoutMs: WAIT_MS });
 
     await projections.stop();
 

@@ -13,6 +13,12 @@ export interface RunningApp {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
+/**
+ * How long a mutation waits for the read models here: the service answers PROJECTION_LAG after
+ * 10 s, which a busy machine running the whole suite may reach without anything being wrong.
+ */
+const READ_YOUR_WRITES_TIMEOUT_MS = 60_000;
+
 /** Starts the real service on a free port with SQLite in a temporary data directory. */
 export async function startTestApp(
   env: Record<string, string> = {},
@@ -21,7 +27,10 @@ export async function startTestApp(
 ): Promise<RunningApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
   const config = loadConfig({ DATA_DIR: dir, PORT: '0', AUTH_JWT_SECRET: TEST_SECRET, NODE_ENV: 'test', ...env });
-  const tandem = await createApp(config, pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), options);
+  const tandem = await createApp(config, pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), {
+    readYourWritesTimeoutMs: READ_YOUR_WRITES_TIMEOUT_MS,
+    ...options,
+  });
   await tandem.app.listen(0, '127.0.0.1');
   const address = tandem.app.getHttpServer().address() as { port: number };
   return {

@@ -42,6 +42,7 @@ export interface AppInfrastructure {
   readonly readModels: SqliteDatabase;
   readonly projections: ProjectionRunner;
   readonly clock?: Clock;
+  readonly readYourWritesTimeoutMs?: number;
 }
 
 @Module({})
@@ -72,7 +73,7 @@ export class AppModule {
         { provide: ProjectionRunner, useValue: infrastructure.projections },
         { provide: CURRENCY, useValue: currency(config.currency) },
         { provide: CLOCK, useValue: infrastructure.clock ?? systemClock },
-        { provide: READ_YOUR_WRITES, useValue: readYourWritesOver(infrastructure.projections) },
+        { provide: READ_YOUR_WRITES, useValue: readYourWritesOver(infrastructure.projections, infrastructure.readYourWritesTimeoutMs) },
         CommandRunner,
         { provide: APP_GUARD, useClass: AuthGuard },
         HealthService,

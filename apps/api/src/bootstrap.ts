@@ -20,6 +20,8 @@ export interface TandemApp {
 
 export interface CreateAppOptions {
   readonly clock?: Clock;
+  /** How long a mutation waits for the read models before PROJECTION_LAG (READ_YOUR_WRITES_TIMEOUT_MS by default). */
+  readonly readYourWritesTimeoutMs?: number;
 }
 
 /** Max request body (PRODUCT §6). */
@@ -48,7 +50,16 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
     const projections = new ProjectionRunner({ store: eventStore, database: readModels, logger, projections: PROJECTIONS });
     resources.push(() => projections.stop());
     const app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot({ config, logger, verifier, eventStore, readModels, projections, ...(options.clock ? { clock: options.clock } : {}) }),
+      AppModule.forRoot({
+        config,
+        logger,
+        verifier,
+        eventStore,
+        readModels,
+        projections,
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.readYourWritesTimeoutMs ? { readYourWritesTimeoutMs: options.readYourWritesTimeoutMs } : {}),
+      }),
       { logger: new NestPinoLogger(logger), bodyParser: false },
     );
     resources.push(() => app.close());

@@ -24,7 +24,7 @@ function reader(subscription: EsdbSubscription) {
         const next = await Promise.race([
           iterator.next(),
           new Promise<'timeout'>((resolve) => {
-            timer = setTimeout(() => resolve('timeout'), 1_000);
+            timer = setTimeout(() => resolve('timeout'), 30_000);
           }),
         ]).finally(() => clearTimeout(timer));
         if (next === 'timeout') throw new Error(`Only ${messages.length} of ${count} messages came: ${labels(messages).join(', ')}`);

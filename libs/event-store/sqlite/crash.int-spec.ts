@@ -15,6 +15,8 @@ interface Ack {
 }
 
 const ACKS_BEFORE_KILL = 300;
+/** A child transpiles the adapter before it appends: slow on a busy machine, so waits are generous. */
+const CHILD_WAIT_MS = 90_000;
 
 describe('SqliteEventStore when the writing process is killed', () => {
   let dir: string;
@@ -33,7 +35,7 @@ describe('SqliteEventStore when the writing process is killed', () => {
     // Given a process appending batches through the adapter with synchronous FULL
     const file = join(dir, 'events.sqlite');
     child = new ChildScript<Ack>('./append-until-killed.mjs', [file, join(dir, 'adapter')]);
-    await child.waitUntil((acks) => acks.length >= ACKS_BEFORE_KILL, `${ACKS_BEFORE_KILL} acknowledged events`, 30_000);
+    await child.waitUntil((acks) => acks.length >= ACKS_BEFORE_KILL, `${ACKS_BEFORE_KILL} acknowledged events`, CHILD_WAIT_MS);
 
     // When it is killed while still appending
     await child.kill();
@@ -73,5 +75,5 @@ describe('SqliteEventStore when the writing process is killed', () => {
     } finally {
       db.close();
     }
-  }, 60_000);
+  }, 2 * CHILD_WAIT_MS);
 });

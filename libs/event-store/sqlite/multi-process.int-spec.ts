@@ -14,6 +14,8 @@ type Outcome =
 
 const PROCESSES = 4;
 const ATTEMPTS = 25;
+/** Each child transpiles the adapter before it races: slow on a busy machine, so waits are generous. */
+const CHILD_WAIT_MS = 90_000;
 
 describe('SqliteEventStore shared by several processes', () => {
   let dir: string;
@@ -37,12 +39,12 @@ describe('SqliteEventStore shared by several processes', () => {
       { length: PROCESSES },
       (_, index) => new ChildScript<Outcome>('./race-appends.mjs', [file, join(dir, `adapter-${index}`), stream, String(ATTEMPTS)]),
     );
-    await Promise.all(children.map((child) => child.waitUntil((lines) => lines.some((line) => 'ready' in line), 'ready', 30_000)));
+    await Promise.all(children.map((child) => child.waitUntil((lines) => lines.some((line) => 'ready' in line), 'ready', CHILD_WAIT_MS)));
 
     // When they all start at once
     for (const child of children) child.send('go\n');
-    await Promise.all(children.map((child) => child.waitUntil((lines) => lines.some((line) => 'done' in line), 'done', 30_000)));
-    expect(await Promise.all(children.map((child) => child.exitCode(10_000)))).toEqual(children.map(() => 0));
+    await Promise.all(children.map((child) => child.waitUntil((lines) => lines.some((line) => 'done' in line), 'done', CHILD_WAIT_MS)));
+    expect(await Promise.all(children.map((child) => child.exitCode(CHILD_WAIT_MS)))).toEqual(children.map(() => 0));
 
     // Then every attempt either won a revision no one else won, or was told the stream had moved on
     const outcomes = children.flatMap((child) => child.lines);
@@ -62,5 +64,5 @@ describe('SqliteEventStore shared by several processes', () => {
     } finally {
       await store.close();
     }
-  }, 60_000);
+  }, 4 * CHILD_WAIT_MS);
 });

@@ -194,7 +194,7 @@ describe('SqliteEventStore on a file', () => {
     const store = open();
     const event = newEvent();
     await store.appendToStream(`deal-${randomUUID()}`, [event]);
-    const reader = new SubscriptionReader(store.subscribeToAll(), 5_000);
+    const reader = new SubscriptionReader(store.subscribeToAll(), 30_000);
     await reader.readUntil(includesEvent(event.id), 'the history');
     const rest = reader.readToEnd();
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, type Position } from '#event-store';
-import type { Actor, Aggregate, Caller, CommandContext, DomainEvent } from '../domain/index.js';
+import type { Actor, Aggregate, Caller, CommandContext, DomainEvent } from '#shared';
 import { handleCommand, readAggregate, type AggregateRead, type CommandResult } from './handle-command.js';
 import { CLOCK, type Clock } from './tokens.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { InMemoryEventStore } from '#event-store/in-memory';
-import { DomainError, type Aggregate, type CommandContext, type DomainEvent } from '../domain/index.js';
+import { DomainError, type Aggregate, type CommandContext, type DomainEvent } from '#shared';
 import { handleCommand, MAX_ATTEMPTS, readAggregate } from './handle-command.js';
 
 // A counter that refuses to go above a limit: enough to see races and stale versions.

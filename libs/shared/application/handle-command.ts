@@ -9,7 +9,7 @@ import {
   type RecordedEvent,
   type StreamRevision,
 } from '#event-store';
-import { conflict, versionMismatch, type Aggregate, type CommandContext, type DomainEvent } from '../domain/index.js';
+import { conflict, versionMismatch, type Aggregate, type CommandContext, type DomainEvent } from '#shared';
 
 /** How many times a command without expectedVersion is decided again after losing a race. */
 export const MAX_ATTEMPTS = 5;

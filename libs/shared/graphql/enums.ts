@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { TEAMS } from '../domain/index.js';
+import { TEAMS } from '#shared';
 
 /** A GraphQL enum whose values are the strings of a domain constant: `Enum.VALUE === 'VALUE'`. */
 export type GraphQLEnum<Value extends string> = { readonly [Key in Value]: Key };

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { invalidInput } from '../domain/index.js';
+import { invalidInput } from '#shared';
 
 @ObjectType()
 export class PageInfo {

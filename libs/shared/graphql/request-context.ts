@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { DomainError, type Actor, type Caller } from '../domain/index.js';
+import { DomainError, type Actor, type Caller } from '#shared';
 
 /** What every GraphQL operation carries: who asks (once verified) and the request's id. */
 export interface RequestContext {

@@ -46,7 +46,7 @@ describe('read-your-writes', () => {
   it('returns once the read models include the write', async () => {
     const projections = await start();
     const { position } = await note('seen');
-    await expect(readYourWritesOver(projections, 5_000).waitFor(position, ['Noted'])).resolves.toBeUndefined();
+    await expect(readYourWritesOver(projections, 30_000).waitFor(position, ['Noted'])).resolves.toBeUndefined();
     expect(db.prepare('SELECT text FROM notes').pluck().all()).toContain('seen');
   });
 

@@ -7,7 +7,9 @@ import { loadSqliteAdapter } from './load-adapter.mjs';
 
 const [file, workDir, stream, attempts] = process.argv.slice(2);
 const { SqliteEventStore } = await loadSqliteAdapter(workDir);
-const store = new SqliteEventStore(file, { synchronous: 'FULL' });
+// The race is for revisions, not for the write lock: a busy machine must not turn a wait for the
+// lock into an error, so the lock is waited for longer than the adapter's default 5 s.
+const store = new SqliteEventStore(file, { synchronous: 'FULL', busyTimeoutMs: 60_000 });
 const print = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
 const counting = { initialState: () => 0, evolve: (count) => count + 1 };
 

@@ -1,0 +1,2 @@
+// layer-order: the app sits below test/.
+export type { expectEventually } from '../../../../test/support/expect-eventually.js';

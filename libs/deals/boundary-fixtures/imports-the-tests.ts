@@ -1,0 +1,2 @@
+// layer-order: test/ is the top layer; nothing imports it.
+export type { expectEventually } from '../../../test/support/expect-eventually.js';

@@ -1,0 +1,2 @@
+// layer-order: the event store sits below every context.
+export type { DealEvent } from '#deals';

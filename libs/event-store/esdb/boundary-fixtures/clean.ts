@@ -1,0 +1,2 @@
+// Clean: the EventStoreDB adapter talks to its client.
+export type { EventStoreDBClient } from '@eventstore/db-client';
