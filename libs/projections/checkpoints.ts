@@ -1,5 +1,5 @@
 import type { Position } from '#event-store';
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 
 export type ProjectionStatus = 'catching-up' | 'live' | 'failed' | 'stopped';
 
@@ -30,7 +30,7 @@ export class CheckpointTable {
     private readonly db: SqliteDatabase,
     private readonly now: () => Date = () => new Date(),
   ) {
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (
         name TEXT PRIMARY KEY,
         version INTEGER NOT NULL,
@@ -43,7 +43,7 @@ export class CheckpointTable {
   }
 
   get(name: string): Checkpoint | undefined {
-    const row = this.db.prepare(`SELECT * FROM ${CHECKPOINT_TABLE} WHERE name = ?`).get(name) as CheckpointRow | undefined;
+    const row = prepared(this.db, `SELECT * FROM ${CHECKPOINT_TABLE} WHERE name = ?`).get(name) as CheckpointRow | undefined;
     return row === undefined
       ? undefined
       : {
@@ -58,8 +58,7 @@ export class CheckpointTable {
 
   /** Forgets all progress: the projection starts again from the beginning of the log. */
   restart(name: string, version: number): void {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO ${CHECKPOINT_TABLE} (name, version, position, status, last_error, updated_at)
          VALUES (?, ?, NULL, 'catching-up', NULL, ?)
          ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = NULL,
@@ -69,14 +68,12 @@ export class CheckpointTable {
   }
 
   advance(name: string, position: Position, status: ProjectionStatus): void {
-    this.db
-      .prepare(`UPDATE ${CHECKPOINT_TABLE} SET position = ?, status = ?, last_error = NULL, updated_at = ? WHERE name = ?`)
+    prepared(this.db, `UPDATE ${CHECKPOINT_TABLE} SET position = ?, status = ?, last_error = NULL, updated_at = ? WHERE name = ?`)
       .run(position, status, this.timestamp(), name);
   }
 
   setStatus(name: string, status: ProjectionStatus, lastError: string | null = null): void {
-    this.db
-      .prepare(`UPDATE ${CHECKPOINT_TABLE} SET status = ?, last_error = ?, updated_at = ? WHERE name = ?`)
+    prepared(this.db, `UPDATE ${CHECKPOINT_TABLE} SET status = ?, last_error = ?, updated_at = ? WHERE name = ?`)
       .run(status, lastError, this.timestamp(), name);
   }
 

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 
 /**
  * The rows of a read-model table whose `column` is one of `keys`, read in one statement however
@@ -14,6 +14,6 @@ export function rowsByKey<Stored extends object, Row>(
 ): Map<string, Row> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return new Map();
-  const stored = db.prepare(`SELECT * FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`).all(JSON.stringify(unique)) as Stored[];
+  const stored = prepared(db, `SELECT * FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`).all(JSON.stringify(unique)) as Stored[];
   return new Map(stored.map((row) => [String(row[column]), toRow(row)]));
 }

@@ -9,3 +9,4 @@ export {
   type SqliteSynchronous,
   type SqliteSynchronousLevel,
 } from './open-sqlite-database.js';
+export { prepared, type SqliteStatement } from './prepared.js';

@@ -1,1 +1,2 @@
 export * from './projection-spec.js';
+export * from './statement-runs.js';

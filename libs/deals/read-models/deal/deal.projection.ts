@@ -1,6 +1,6 @@
 import { currency, formatAmount } from '#shared';
 import { defineProjection, provenanceOf, type Recorded } from '#projections';
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 import type { DealEvent } from '../../domain/index.js';
 
 export const DEALS_PROJECTION = 'deals';
@@ -20,7 +20,7 @@ export const dealsProjection = defineProjection<DealEvent>({
   version: 1,
   tables: [DEALS_TABLE, DEAL_TOUCHES_TABLE, DEAL_HISTORY_TABLE],
   setup(db) {
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${DEALS_TABLE} (
         id TEXT PRIMARY KEY,
         title TEXT NOT NULL,
@@ -42,10 +42,10 @@ export const dealsProjection = defineProjection<DealEvent>({
       )`,
     ).run();
     // The list pages by (opened_at, id), optionally within one status or segment.
-    db.prepare(`CREATE INDEX IF NOT EXISTS ${DEALS_TABLE}_by_opening ON ${DEALS_TABLE} (opened_at, id)`).run();
-    db.prepare(`CREATE INDEX IF NOT EXISTS ${DEALS_TABLE}_by_status ON ${DEALS_TABLE} (status, opened_at, id)`).run();
-    db.prepare(`CREATE INDEX IF NOT EXISTS ${DEALS_TABLE}_by_segment ON ${DEALS_TABLE} (segment, opened_at, id)`).run();
-    db.prepare(
+    prepared(db, `CREATE INDEX IF NOT EXISTS ${DEALS_TABLE}_by_opening ON ${DEALS_TABLE} (opened_at, id)`).run();
+    prepared(db, `CREATE INDEX IF NOT EXISTS ${DEALS_TABLE}_by_status ON ${DEALS_TABLE} (status, opened_at, id)`).run();
+    prepared(db, `CREATE INDEX IF NOT EXISTS ${DEALS_TABLE}_by_segment ON ${DEALS_TABLE} (segment, opened_at, id)`).run();
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${DEAL_TOUCHES_TABLE} (
         deal_id TEXT NOT NULL,
         touch_id TEXT NOT NULL,
@@ -57,7 +57,7 @@ export const dealsProjection = defineProjection<DealEvent>({
         PRIMARY KEY (deal_id, touch_id)
       )`,
     ).run();
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${DEAL_HISTORY_TABLE} (
         deal_id TEXT NOT NULL,
         revision INTEGER NOT NULL,
@@ -73,7 +73,7 @@ export const dealsProjection = defineProjection<DealEvent>({
   handlers: {
     DealOpened(event, db) {
       const d = event.data;
-      db.prepare(
+      prepared(db, 
         `INSERT INTO ${DEALS_TABLE}
            (id, title, account, segment, source, owner, stage, status, amount_minor, currency,
             expected_close_date, opened_at, closures, version)
@@ -90,7 +90,7 @@ export const dealsProjection = defineProjection<DealEvent>({
     },
     DealTouchRecorded(event, db) {
       const d = event.data;
-      db.prepare(
+      prepared(db, 
         `INSERT INTO ${DEAL_TOUCHES_TABLE} (deal_id, touch_id, team, channel, campaign, occurred_at, revision)
          VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (deal_id, touch_id) DO NOTHING`,
@@ -173,7 +173,7 @@ type DealColumn =
 function advance(db: SqliteDatabase, event: Recorded<DealEvent>, columns: Partial<Record<DealColumn, string | number | null>>): void {
   const entries = Object.entries(columns);
   const assignments = [...entries.map(([column]) => `${column} = ?`), 'version = ?'].join(', ');
-  db.prepare(`UPDATE ${DEALS_TABLE} SET ${assignments} WHERE id = ? AND version < ?`).run(
+  prepared(db, `UPDATE ${DEALS_TABLE} SET ${assignments} WHERE id = ? AND version < ?`).run(
     ...entries.map(([, value]) => value),
     event.revision,
     event.data.dealId,
@@ -183,7 +183,7 @@ function advance(db: SqliteDatabase, event: Recorded<DealEvent>, columns: Partia
 
 function recordHistory(db: SqliteDatabase, event: Recorded<DealEvent>, summary: string): void {
   const { actor, team, recordedAt } = provenanceOf(event);
-  db.prepare(
+  prepared(db, 
     `INSERT INTO ${DEAL_HISTORY_TABLE} (deal_id, revision, type, recorded_at, actor, team, summary)
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (deal_id, revision) DO NOTHING`,
@@ -191,7 +191,7 @@ function recordHistory(db: SqliteDatabase, event: Recorded<DealEvent>, summary: 
 }
 
 function currencyOf(db: SqliteDatabase, dealId: string): string | null {
-  const row = db.prepare(`SELECT currency FROM ${DEALS_TABLE} WHERE id = ?`).get(dealId) as { currency: string } | undefined;
+  const row = prepared(db, `SELECT currency FROM ${DEALS_TABLE} WHERE id = ?`).get(dealId) as { currency: string } | undefined;
   return row?.currency ?? null;
 }
 

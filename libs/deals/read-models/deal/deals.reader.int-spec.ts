@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
-import { record, type SpecEvent } from '#projections/testing';
+import { countStatementRuns, record, type SpecEvent } from '#projections/testing';
 import type { DealEvent } from '../../domain/index.js';
 import { dealsProjection } from './deal.projection.js';
 import { DealsReader, type DealRow } from './deals.reader.js';
@@ -76,14 +76,10 @@ describe('DealsReader on a real SQLite read model', () => {
   it('reads any number of deals by id in one query, leaving unknown ids out', () => {
     const ids = Array.from({ length: 250 }, () => randomUUID());
     project(...ids.map((id, index) => open(id, new Date(Date.UTC(2026, 0, 1) + index * 1000).toISOString())));
-    let statements = 0;
-    const prepare = db.prepare.bind(db);
-    db.prepare = ((source: string) => {
-      statements += 1;
-      return prepare(source);
-    }) as typeof db.prepare;
+    const statements = countStatementRuns(db);
     const found = reader.byIds([...ids, 'unknown', ids[0]!]);
-    expect(statements).toBe(1);
+    statements.stop();
+    expect(statements.runs()).toBe(1);
     expect(found.size).toBe(250);
     expect(found.has('unknown')).toBe(false);
     expect(found.get(ids[7]!)?.id).toBe(ids[7]);

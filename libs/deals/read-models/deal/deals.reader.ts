@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 import { rowsByKey } from '#projections';
 import { currency, formatAmount, invalidInput, type Team } from '#shared';
 import { READ_MODEL_DATABASE } from '#shared/application';
@@ -125,7 +125,7 @@ export class DealsReader {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: SqliteDatabase) {}
 
   byId(id: string): DealRow | null {
-    const stored = this.db.prepare(`SELECT * FROM ${DEALS_TABLE} WHERE id = ?`).get(id) as StoredDeal | undefined;
+    const stored = prepared(this.db, `SELECT * FROM ${DEALS_TABLE} WHERE id = ?`).get(id) as StoredDeal | undefined;
     return stored ? toRow(stored) : null;
   }
 
@@ -141,15 +141,14 @@ export class DealsReader {
   page(filter: DealFilter, first: number, after?: string | null): DealPage {
     const params = { status: filter.status ?? null, segment: filter.segment ?? null };
     const position = afterPosition(after);
-    const stored = this.db
-      .prepare(
+    const stored = prepared(this.db, 
         `SELECT * FROM ${DEALS_TABLE}
          WHERE ${FILTER} AND (@afterOpenedAt IS NULL OR (opened_at, id) > (@afterOpenedAt, @afterId))
          ORDER BY opened_at, id
          LIMIT @limit`,
       )
       .all({ ...params, afterOpenedAt: position?.openedAt ?? null, afterId: position?.id ?? '', limit: first + 1 }) as StoredDeal[];
-    const { total } = this.db.prepare(`SELECT count(*) AS total FROM ${DEALS_TABLE} WHERE ${FILTER}`).get(params) as { total: number };
+    const { total } = prepared(this.db, `SELECT count(*) AS total FROM ${DEALS_TABLE} WHERE ${FILTER}`).get(params) as { total: number };
     const shown = stored.slice(0, first);
     const edges = shown.map((row) => ({ node: toRow(row), cursor: encodeCursor([row.opened_at, row.id]) }));
     return {
@@ -161,8 +160,7 @@ export class DealsReader {
 
   /** Each deal's touches in the order they occurred (ties by id), in one query; deals without any are absent. */
   touchesOf(dealIds: readonly string[]): Map<string, TouchRow[]> {
-    const stored = this.db
-      .prepare(
+    const stored = prepared(this.db, 
         `SELECT * FROM ${DEAL_TOUCHES_TABLE} WHERE deal_id IN (SELECT value FROM json_each(?))
          ORDER BY deal_id, occurred_at, touch_id`,
       )
@@ -178,8 +176,7 @@ export class DealsReader {
 
   /** Each deal's events, oldest first, in one query. */
   historyOf(dealIds: readonly string[]): Map<string, HistoryRow[]> {
-    const stored = this.db
-      .prepare(
+    const stored = prepared(this.db, 
         `SELECT * FROM ${DEAL_HISTORY_TABLE} WHERE deal_id IN (SELECT value FROM json_each(?))
          ORDER BY deal_id, revision`,
       )

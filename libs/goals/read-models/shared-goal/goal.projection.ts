@@ -1,5 +1,5 @@
 import { defineProjection, knownSinceMs, provenanceOf, type Recorded } from '#projections';
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 import type { GoalEvent } from '../../domain/index.js';
 
 export const GOALS_PROJECTION = 'goals';
@@ -19,7 +19,7 @@ export const goalsProjection = defineProjection<GoalEvent>({
   version: 2,
   tables: [GOALS_TABLE, GOAL_ENDORSEMENTS_TABLE, GOAL_TARGET_HISTORY_TABLE],
   setup(db) {
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${GOALS_TABLE} (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
@@ -34,9 +34,9 @@ export const goalsProjection = defineProjection<GoalEvent>({
         version INTEGER NOT NULL
       )`,
     ).run();
-    db.prepare(`CREATE INDEX IF NOT EXISTS ${GOALS_TABLE}_by_status ON ${GOALS_TABLE} (status, proposed_at, id)`).run();
-    db.prepare(`CREATE INDEX IF NOT EXISTS ${GOALS_TABLE}_by_proposal ON ${GOALS_TABLE} (proposed_at, id)`).run();
-    db.prepare(
+    prepared(db, `CREATE INDEX IF NOT EXISTS ${GOALS_TABLE}_by_status ON ${GOALS_TABLE} (status, proposed_at, id)`).run();
+    prepared(db, `CREATE INDEX IF NOT EXISTS ${GOALS_TABLE}_by_proposal ON ${GOALS_TABLE} (proposed_at, id)`).run();
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${GOAL_ENDORSEMENTS_TABLE} (
         goal_id TEXT NOT NULL,
         team TEXT NOT NULL,
@@ -46,7 +46,7 @@ export const goalsProjection = defineProjection<GoalEvent>({
         PRIMARY KEY (goal_id, team)
       )`,
     ).run();
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${GOAL_TARGET_HISTORY_TABLE} (
         goal_id TEXT NOT NULL,
         revision INTEGER NOT NULL,
@@ -61,15 +61,14 @@ export const goalsProjection = defineProjection<GoalEvent>({
       )`,
     ).run();
     // "The target in force at asOf" looks up the latest entry recorded at or before it.
-    db.prepare(
+    prepared(db, 
       `CREATE INDEX IF NOT EXISTS ${GOAL_TARGET_HISTORY_TABLE}_by_recording ON ${GOAL_TARGET_HISTORY_TABLE} (goal_id, recorded_at_ms, revision)`,
     ).run();
   },
   handlers: {
     SharedGoalProposed(event, db) {
       const d = event.data;
-      const inserted = db
-        .prepare(
+      const inserted = prepared(db, 
           `INSERT INTO ${GOALS_TABLE}
              (id, name, period_start, period_end, target_minor, currency, segment, status, proposed_at, version)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?)
@@ -82,7 +81,7 @@ export const goalsProjection = defineProjection<GoalEvent>({
     SharedGoalEndorsed(event, db) {
       if (!advance(db, event, {})) return;
       const { goalId, team, by, at } = event.data;
-      db.prepare(
+      prepared(db, 
         `INSERT INTO ${GOAL_ENDORSEMENTS_TABLE} (goal_id, team, endorsed_by, endorsed_at, revision) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (goal_id, team) DO UPDATE SET endorsed_by = excluded.endorsed_by, endorsed_at = excluded.endorsed_at, revision = excluded.revision`,
       ).run(goalId, team, by, at, event.revision);
@@ -93,7 +92,7 @@ export const goalsProjection = defineProjection<GoalEvent>({
     SharedGoalTargetRevised(event, db) {
       const d = event.data;
       if (!advance(db, event, { status: 'PROPOSED', target_minor: d.toMinor })) return;
-      db.prepare(
+      prepared(db, 
         `DELETE FROM ${GOAL_ENDORSEMENTS_TABLE} WHERE goal_id = ? AND team IN (SELECT value FROM json_each(?))`,
       ).run(d.goalId, JSON.stringify(d.clearedEndorsements));
       recordTarget(db, event, { fromMinor: d.fromMinor, toMinor: d.toMinor, reason: d.reason, by: d.by, at: d.at });
@@ -110,8 +109,7 @@ type GoalColumn = 'status' | 'target_minor' | 'closed_at';
 function advance(db: SqliteDatabase, event: Recorded<GoalEvent>, columns: Partial<Record<GoalColumn, string | number | null>>): boolean {
   const entries = Object.entries(columns);
   const assignments = [...entries.map(([column]) => `${column} = ?`), 'version = ?'].join(', ');
-  const result = db
-    .prepare(`UPDATE ${GOALS_TABLE} SET ${assignments} WHERE id = ? AND version < ?`)
+  const result = prepared(db, `UPDATE ${GOALS_TABLE} SET ${assignments} WHERE id = ? AND version < ?`)
     .run(...entries.map(([, value]) => value), event.revision, event.data.goalId, event.revision);
   return result.changes > 0;
 }
@@ -128,12 +126,11 @@ function recordTarget(db: SqliteDatabase, event: Recorded<GoalEvent>, entry: Tar
   // Bitemporal queries ask what was *recorded* by a moment: the log's time, not the event's own,
   // and a revision of the target is never known before the one it revises.
   const { recordedAt } = provenanceOf(event);
-  const previous = db
-    .prepare(`SELECT max(recorded_at_ms) FROM ${GOAL_TARGET_HISTORY_TABLE} WHERE goal_id = ? AND revision < ?`)
+  const previous = prepared(db, `SELECT max(recorded_at_ms) FROM ${GOAL_TARGET_HISTORY_TABLE} WHERE goal_id = ? AND revision < ?`)
     .pluck()
     .get(event.data.goalId, event.revision) as number | null;
   const recordedAtMs = knownSinceMs(event, previous);
-  db.prepare(
+  prepared(db, 
     `INSERT INTO ${GOAL_TARGET_HISTORY_TABLE}
        (goal_id, revision, from_minor, to_minor, reason, changed_by, changed_at, recorded_at, recorded_at_ms)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

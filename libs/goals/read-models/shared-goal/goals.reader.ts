@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 import { rowsByKey } from '#projections';
 import { currency, formatAmount, type Team } from '#shared';
 import { READ_MODEL_DATABASE } from '#shared/application';
@@ -82,7 +82,7 @@ export class GoalsReader {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: SqliteDatabase) {}
 
   byId(id: string): GoalRow | null {
-    const stored = this.db.prepare(`SELECT * FROM ${GOALS_TABLE} WHERE id = ?`).get(id) as StoredGoal | undefined;
+    const stored = prepared(this.db, `SELECT * FROM ${GOALS_TABLE} WHERE id = ?`).get(id) as StoredGoal | undefined;
     return stored ? toRow(stored) : null;
   }
 
@@ -93,24 +93,21 @@ export class GoalsReader {
 
   /** Every goal, optionally of one status, in the order they were proposed (ties by id). */
   list(status: GoalStatus | null): GoalRow[] {
-    const stored = this.db
-      .prepare(`SELECT * FROM ${GOALS_TABLE} WHERE (@status IS NULL OR status = @status) ORDER BY proposed_at, id`)
+    const stored = prepared(this.db, `SELECT * FROM ${GOALS_TABLE} WHERE (@status IS NULL OR status = @status) ORDER BY proposed_at, id`)
       .all({ status }) as StoredGoal[];
     return stored.map(toRow);
   }
 
   /** Each goal's current endorsements, MARKETING first, in one query; goals without any are absent. */
   endorsementsOf(goalIds: readonly string[]): Map<string, EndorsementRow[]> {
-    const stored = this.db
-      .prepare(`SELECT * FROM ${GOAL_ENDORSEMENTS_TABLE} WHERE goal_id IN (SELECT value FROM json_each(?)) ORDER BY goal_id, team`)
+    const stored = prepared(this.db, `SELECT * FROM ${GOAL_ENDORSEMENTS_TABLE} WHERE goal_id IN (SELECT value FROM json_each(?)) ORDER BY goal_id, team`)
       .all(JSON.stringify([...new Set(goalIds)])) as StoredEndorsement[];
     return groupBy(stored, (entry) => entry.goal_id, (entry) => ({ team: entry.team, by: entry.endorsed_by, at: entry.endorsed_at }));
   }
 
   /** Each goal's targets, the proposal's first, in one query. */
   targetHistoryOf(goalIds: readonly string[]): Map<string, TargetChangeRow[]> {
-    const stored = this.db
-      .prepare(
+    const stored = prepared(this.db, 
         `SELECT h.goal_id, g.currency, h.from_minor, h.to_minor, h.reason, h.changed_by, h.changed_at
          FROM ${GOAL_TARGET_HISTORY_TABLE} h JOIN ${GOALS_TABLE} g ON g.id = h.goal_id
          WHERE h.goal_id IN (SELECT value FROM json_each(?))
@@ -134,8 +131,7 @@ export class GoalsReader {
    * recorded at or before it. Goals not yet proposed then are absent.
    */
   targetsAt(goalIds: readonly string[], asOfMs: number): Map<string, number> {
-    const stored = this.db
-      .prepare(
+    const stored = prepared(this.db, 
         `SELECT goal_id, to_minor FROM (
            SELECT goal_id, to_minor,
                   row_number() OVER (PARTITION BY goal_id ORDER BY revision DESC) AS latest

@@ -1,5 +1,5 @@
 import { defineProjection } from '#projections';
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 import type { DealLost, DealOpened, DealReopened, DealWon } from '#deals';
 import type { PerspectiveFiled, RetrospectiveConcluded, RetrospectiveOpened } from '#retrospectives';
 import type { ReasonsMerged } from '#reasons';
@@ -41,7 +41,7 @@ export const citationsProjection = defineProjection<CitationEvent>({
     INSIGHT_REASON_MERGES_TABLE,
   ],
   setup(db) {
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${INSIGHT_CITED_DEALS_TABLE} (
         deal_id TEXT PRIMARY KEY,
         segment TEXT,
@@ -49,7 +49,7 @@ export const citationsProjection = defineProjection<CitationEvent>({
         latest_closure INTEGER NOT NULL
       )`,
     ).run();
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${INSIGHT_CLOSURES_TABLE} (
         deal_id TEXT NOT NULL,
         closure INTEGER NOT NULL,
@@ -62,10 +62,10 @@ export const citationsProjection = defineProjection<CitationEvent>({
       )`,
     ).run();
     // Reports read closures of one outcome over a span of close times.
-    db.prepare(
+    prepared(db, 
       `CREATE INDEX IF NOT EXISTS ${INSIGHT_CLOSURES_TABLE}_by_close ON ${INSIGHT_CLOSURES_TABLE} (outcome, closed_at_ms)`,
     ).run();
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${INSIGHT_RETROSPECTIVES_TABLE} (
         retrospective_id TEXT PRIMARY KEY,
         deal_id TEXT NOT NULL,
@@ -73,10 +73,10 @@ export const citationsProjection = defineProjection<CitationEvent>({
         agreed_reason_codes TEXT NOT NULL DEFAULT '[]'
       )`,
     ).run();
-    db.prepare(
+    prepared(db, 
       `CREATE INDEX IF NOT EXISTS ${INSIGHT_RETROSPECTIVES_TABLE}_by_closure ON ${INSIGHT_RETROSPECTIVES_TABLE} (deal_id, closure)`,
     ).run();
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${INSIGHT_PERSPECTIVES_TABLE} (
         retrospective_id TEXT NOT NULL,
         team TEXT NOT NULL,
@@ -84,7 +84,7 @@ export const citationsProjection = defineProjection<CitationEvent>({
         PRIMARY KEY (retrospective_id, team)
       )`,
     ).run();
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${INSIGHT_REASON_MERGES_TABLE} (
         code TEXT PRIMARY KEY,
         merged_into TEXT NOT NULL
@@ -93,7 +93,7 @@ export const citationsProjection = defineProjection<CitationEvent>({
   },
   handlers: {
     DealOpened(event, db) {
-      db.prepare(
+      prepared(db, 
         `INSERT INTO ${INSIGHT_CITED_DEALS_TABLE} (deal_id, segment, status, latest_closure) VALUES (?, ?, 'OPEN', 0)
          ON CONFLICT (deal_id) DO NOTHING`,
       ).run(event.data.dealId, event.data.segment);
@@ -116,33 +116,33 @@ export const citationsProjection = defineProjection<CitationEvent>({
     },
     DealReopened(event, db) {
       // Its closures stay as rows; the deal just has no current closure to count until it closes again.
-      db.prepare(`UPDATE ${INSIGHT_CITED_DEALS_TABLE} SET status = 'OPEN' WHERE deal_id = ? AND latest_closure = ?`).run(
+      prepared(db, `UPDATE ${INSIGHT_CITED_DEALS_TABLE} SET status = 'OPEN' WHERE deal_id = ? AND latest_closure = ?`).run(
         event.data.dealId,
         event.data.closure,
       );
     },
     RetrospectiveOpened(event, db) {
       const d = event.data;
-      db.prepare(
+      prepared(db, 
         `INSERT INTO ${INSIGHT_RETROSPECTIVES_TABLE} (retrospective_id, deal_id, closure) VALUES (?, ?, ?)
          ON CONFLICT (retrospective_id) DO NOTHING`,
       ).run(d.retrospectiveId, d.dealId, d.closure);
     },
     PerspectiveFiled(event, db) {
       const d = event.data;
-      db.prepare(
+      prepared(db, 
         `INSERT INTO ${INSIGHT_PERSPECTIVES_TABLE} (retrospective_id, team, reason_codes) VALUES (?, ?, ?)
          ON CONFLICT (retrospective_id, team) DO UPDATE SET reason_codes = excluded.reason_codes`,
       ).run(d.retrospectiveId, d.team, JSON.stringify(d.reasonCodes));
     },
     RetrospectiveConcluded(event, db) {
-      db.prepare(`UPDATE ${INSIGHT_RETROSPECTIVES_TABLE} SET agreed_reason_codes = ? WHERE retrospective_id = ?`).run(
+      prepared(db, `UPDATE ${INSIGHT_RETROSPECTIVES_TABLE} SET agreed_reason_codes = ? WHERE retrospective_id = ?`).run(
         JSON.stringify(event.data.agreedReasonCodes),
         event.data.retrospectiveId,
       );
     },
     ReasonsMerged(event, db) {
-      db.prepare(
+      prepared(db, 
         `INSERT INTO ${INSIGHT_REASON_MERGES_TABLE} (code, merged_into) VALUES (?, ?)
          ON CONFLICT (code) DO UPDATE SET merged_into = excluded.merged_into`,
       ).run(event.data.from, event.data.into);
@@ -161,7 +161,7 @@ interface Closure {
 }
 
 function recordClosure(db: SqliteDatabase, closure: Closure): void {
-  db.prepare(
+  prepared(db, 
     `INSERT INTO ${INSIGHT_CLOSURES_TABLE} (deal_id, closure, outcome, amount_minor, closed_at_ms, loss_reason, competitor)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (deal_id, closure) DO NOTHING`,
   ).run(
@@ -174,7 +174,7 @@ function recordClosure(db: SqliteDatabase, closure: Closure): void {
     closure.competitor ?? null,
   );
   // Only a newer closure moves the deal, so a closure applied again cannot undo a later reopening.
-  db.prepare(`UPDATE ${INSIGHT_CITED_DEALS_TABLE} SET status = ?, latest_closure = ? WHERE deal_id = ? AND latest_closure < ?`).run(
+  prepared(db, `UPDATE ${INSIGHT_CITED_DEALS_TABLE} SET status = ?, latest_closure = ? WHERE deal_id = ? AND latest_closure < ?`).run(
     closure.outcome,
     closure.closure,
     closure.dealId,

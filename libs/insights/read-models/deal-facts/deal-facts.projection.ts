@@ -1,5 +1,5 @@
 import { defineProjection, knownSinceMs, type Recorded } from '#projections';
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 import type { DealEvent } from '#deals';
 
 /** Name of the projection whose commits can move any goal's progress. */
@@ -44,7 +44,7 @@ export const dealFactsProjection = defineProjection<DealEvent>({
   version: 2,
   tables: [INSIGHT_DEAL_FACTS_TABLE, INSIGHT_TOUCHES_TABLE],
   setup(db) {
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${INSIGHT_DEAL_FACTS_TABLE} (
         deal_id TEXT NOT NULL,
         revision INTEGER NOT NULL,
@@ -61,13 +61,13 @@ export const dealFactsProjection = defineProjection<DealEvent>({
       )`,
     ).run();
     // As-of reads pick, per deal, the latest revision recorded by then, within a segment or not.
-    db.prepare(
+    prepared(db, 
       `CREATE INDEX IF NOT EXISTS ${INSIGHT_DEAL_FACTS_TABLE}_by_recording ON ${INSIGHT_DEAL_FACTS_TABLE} (recorded_at_ms, deal_id, revision)`,
     ).run();
-    db.prepare(
+    prepared(db, 
       `CREATE INDEX IF NOT EXISTS ${INSIGHT_DEAL_FACTS_TABLE}_by_segment ON ${INSIGHT_DEAL_FACTS_TABLE} (segment, recorded_at_ms)`,
     ).run();
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${INSIGHT_TOUCHES_TABLE} (
         deal_id TEXT NOT NULL,
         touch_id TEXT NOT NULL,
@@ -97,7 +97,7 @@ export const dealFactsProjection = defineProjection<DealEvent>({
       const previous = previousFacts(db, event);
       if (previous === undefined) return;
       // A touch id is recorded once (a repeat with other data is refused), so the first row stands.
-      db.prepare(
+      prepared(db, 
         `INSERT INTO ${INSIGHT_TOUCHES_TABLE} (deal_id, touch_id, team, occurred_at_ms, recorded_at_ms)
          VALUES (?, ?, ?, ?, ?) ON CONFLICT (deal_id, touch_id) DO NOTHING`,
       ).run(d.dealId, d.touchId, d.team, Date.parse(d.occurredAt), knownSinceMs(event, previous.recorded_at_ms));
@@ -127,8 +127,7 @@ export const dealFactsProjection = defineProjection<DealEvent>({
 type Facts = Omit<DealFactsRow, 'deal_id' | 'revision' | 'recorded_at_ms'>;
 
 function previousFacts(db: SqliteDatabase, event: Recorded<DealEvent>): DealFactsRow | undefined {
-  return db
-    .prepare(`SELECT * FROM ${INSIGHT_DEAL_FACTS_TABLE} WHERE deal_id = ? AND revision < ? ORDER BY revision DESC LIMIT 1`)
+  return prepared(db, `SELECT * FROM ${INSIGHT_DEAL_FACTS_TABLE} WHERE deal_id = ? AND revision < ? ORDER BY revision DESC LIMIT 1`)
     .get(event.data.dealId, event.revision) as DealFactsRow | undefined;
 }
 
@@ -141,7 +140,7 @@ function carryForward(db: SqliteDatabase, event: Recorded<DealEvent>, changes: P
 }
 
 function writeSnapshot(db: SqliteDatabase, event: Recorded<DealEvent>, facts: Facts, previousKnownSince: number | null = null): void {
-  db.prepare(
+  prepared(db, 
     `INSERT INTO ${INSIGHT_DEAL_FACTS_TABLE}
        (deal_id, revision, recorded_at_ms, status, segment, source, amount_minor, opened_at_ms, closed_at_ms,
         expected_close_date, closures)

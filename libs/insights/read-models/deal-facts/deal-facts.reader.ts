@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import { windowEnd, windowStart, type DateWindow, type Touch, type WonDeal } from '../../domain/index.js';
 import { INSIGHT_DEAL_FACTS_TABLE, INSIGHT_TOUCHES_TABLE, type DealFactsRow, type TouchFactsRow } from './deal-facts.projection.js';
@@ -15,8 +15,7 @@ export class DealFactsReader {
    * inside it, or open and expected to close inside it.
    */
   dealsAsOf(asOfMs: number | null, segment: string | null, window: DateWindow): DealFactsRow[] {
-    return this.db
-      .prepare(
+    return prepared(this.db, 
         `SELECT f.* FROM ${INSIGHT_DEAL_FACTS_TABLE} f
          JOIN (
            SELECT deal_id, max(revision) AS revision FROM ${INSIGHT_DEAL_FACTS_TABLE}
@@ -51,8 +50,7 @@ export class DealFactsReader {
   private touchesOf(dealIds: readonly string[], asOfMs: number | null): Map<string, Touch[]> {
     const byDeal = new Map<string, Touch[]>();
     if (dealIds.length === 0) return byDeal;
-    const rows = this.db
-      .prepare(
+    const rows = prepared(this.db, 
         `SELECT * FROM ${INSIGHT_TOUCHES_TABLE}
          WHERE deal_id IN (SELECT value FROM json_each(@ids)) AND (@asOf IS NULL OR recorded_at_ms <= @asOf)
          ORDER BY deal_id, touch_id`,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 import { formatAmount, toIso, type Currency, type Team } from '#shared';
 import { CURRENCY, READ_MODEL_DATABASE } from '#shared/application';
 import {
@@ -87,8 +87,7 @@ export class ReasonInsightsReader {
   reasonReport(request: ReasonReportRequest): ReasonReportView {
     const { kind, window, segment, minOccurrences } = request;
     const span: DateWindow = { from: previousWindow(window).from, to: window.to };
-    const closures = this.db
-      .prepare(
+    const closures = prepared(this.db, 
         `SELECT d.deal_id, d.segment, c.outcome, c.amount_minor, c.closed_at_ms, c.loss_reason, c.competitor
          FROM ${INSIGHT_CITED_DEALS_TABLE} d
          JOIN ${INSIGHT_CLOSURES_TABLE} c ON c.deal_id = d.deal_id AND c.closure = d.latest_closure
@@ -102,21 +101,19 @@ export class ReasonInsightsReader {
       }) as StoredClosure[];
     const ids = JSON.stringify(closures.map((closure) => closure.deal_id));
     // The retrospective of each deal's latest closure, and the perspectives filed on it.
-    const retrospectives = this.db
-      .prepare(
+    const retrospectives = prepared(this.db, 
         `SELECT r.retrospective_id, r.deal_id, r.agreed_reason_codes
          FROM ${INSIGHT_RETROSPECTIVES_TABLE} r
          JOIN ${INSIGHT_CITED_DEALS_TABLE} d ON d.deal_id = r.deal_id AND d.latest_closure = r.closure
          WHERE r.deal_id IN (SELECT value FROM json_each(?))`,
       )
       .all(ids) as StoredRetrospective[];
-    const perspectives = this.db
-      .prepare(
+    const perspectives = prepared(this.db, 
         `SELECT retrospective_id, team, reason_codes FROM ${INSIGHT_PERSPECTIVES_TABLE}
          WHERE retrospective_id IN (SELECT value FROM json_each(?))`,
       )
       .all(JSON.stringify(retrospectives.map((retrospective) => retrospective.retrospective_id))) as StoredPerspective[];
-    const merges = this.db.prepare(`SELECT code, merged_into AS mergedInto FROM ${INSIGHT_REASON_MERGES_TABLE}`).all() as {
+    const merges = prepared(this.db, `SELECT code, merged_into AS mergedInto FROM ${INSIGHT_REASON_MERGES_TABLE}`).all() as {
       code: string;
       mergedInto: string;
     }[];

@@ -1,5 +1,5 @@
 import { defineProjection, provenanceOf } from '#projections';
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 import type { ReasonEvent } from '../../domain/index.js';
 
 export const REASONS_TABLE = 'reasons';
@@ -10,7 +10,7 @@ export const reasonsProjection = defineProjection<ReasonEvent>({
   version: 1,
   tables: [REASONS_TABLE],
   setup(db) {
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${REASONS_TABLE} (
         code TEXT PRIMARY KEY,
         label TEXT NOT NULL,
@@ -25,7 +25,7 @@ export const reasonsProjection = defineProjection<ReasonEvent>({
   handlers: {
     ReasonDefined(event, db) {
       const { code, label, category, kind } = event.data;
-      db.prepare(
+      prepared(db, 
         `INSERT INTO ${REASONS_TABLE} (code, label, category, kind, defined_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (code) DO UPDATE SET label = excluded.label, category = excluded.category, kind = excluded.kind`,
       ).run(code, label, category, kind, provenanceOf(event).recordedAt);
@@ -40,6 +40,6 @@ export const reasonsProjection = defineProjection<ReasonEvent>({
 });
 
 function retire(db: SqliteDatabase, code: string, mergedInto: string | null): void {
-  db.prepare(`UPDATE ${REASONS_TABLE} SET retired = 1, merged_into = coalesce(?, merged_into) WHERE code = ?`).run(mergedInto, code);
+  prepared(db, `UPDATE ${REASONS_TABLE} SET retired = 1, merged_into = coalesce(?, merged_into) WHERE code = ?`).run(mergedInto, code);
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 import { rowsByKey } from '#projections';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import type { ReasonCategory, ReasonKind } from '../../domain/index.js';
@@ -39,7 +39,7 @@ export class ReasonsReader {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: SqliteDatabase) {}
 
   byCode(code: string): ReasonRow | null {
-    const stored = this.db.prepare(`SELECT * FROM ${REASONS_TABLE} WHERE code = ?`).get(code) as StoredReason | undefined;
+    const stored = prepared(this.db, `SELECT * FROM ${REASONS_TABLE} WHERE code = ?`).get(code) as StoredReason | undefined;
     return stored ? toRow(stored) : null;
   }
 
@@ -50,8 +50,7 @@ export class ReasonsReader {
 
   /** The catalog in the order it was defined, optionally of one kind and with the retired. */
   list(options: { readonly kind?: ReasonKind | null; readonly includeRetired?: boolean }): ReasonRow[] {
-    const stored = this.db
-      .prepare(
+    const stored = prepared(this.db, 
         `SELECT * FROM ${REASONS_TABLE}
          WHERE (? IS NULL OR kind = ?) AND (? = 1 OR retired = 0)
          ORDER BY defined_at, rowid`,

@@ -1,5 +1,5 @@
 import { defineProjection, type Recorded } from '#projections';
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 import type { DealLost, DealReopened, DealWon } from '#deals';
 import type { RetrospectiveEvent } from '../../domain/index.js';
 
@@ -27,7 +27,7 @@ export const retrospectivesProjection = defineProjection<ConsumedEvent>({
   version: 1,
   tables: [RETROSPECTIVES_TABLE, PERSPECTIVES_TABLE, PERSPECTIVE_REASONS_TABLE, ACTION_ITEMS_TABLE, AGREED_REASONS_TABLE, DEAL_CLOSURES_TABLE],
   setup(db) {
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${RETROSPECTIVES_TABLE} (
         id TEXT PRIMARY KEY,
         deal_id TEXT NOT NULL,
@@ -43,10 +43,10 @@ export const retrospectivesProjection = defineProjection<ConsumedEvent>({
     ).run();
     // The list pages by (opened_at, id), optionally within one status; Deal.retrospective and the
     // pending list look a retrospective up by its deal's closure.
-    db.prepare(`CREATE INDEX IF NOT EXISTS ${RETROSPECTIVES_TABLE}_by_opening ON ${RETROSPECTIVES_TABLE} (opened_at, id)`).run();
-    db.prepare(`CREATE INDEX IF NOT EXISTS ${RETROSPECTIVES_TABLE}_by_status ON ${RETROSPECTIVES_TABLE} (status, opened_at, id)`).run();
-    db.prepare(`CREATE INDEX IF NOT EXISTS ${RETROSPECTIVES_TABLE}_by_closure ON ${RETROSPECTIVES_TABLE} (deal_id, closure)`).run();
-    db.prepare(
+    prepared(db, `CREATE INDEX IF NOT EXISTS ${RETROSPECTIVES_TABLE}_by_opening ON ${RETROSPECTIVES_TABLE} (opened_at, id)`).run();
+    prepared(db, `CREATE INDEX IF NOT EXISTS ${RETROSPECTIVES_TABLE}_by_status ON ${RETROSPECTIVES_TABLE} (status, opened_at, id)`).run();
+    prepared(db, `CREATE INDEX IF NOT EXISTS ${RETROSPECTIVES_TABLE}_by_closure ON ${RETROSPECTIVES_TABLE} (deal_id, closure)`).run();
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${PERSPECTIVES_TABLE} (
         retrospective_id TEXT NOT NULL,
         team TEXT NOT NULL,
@@ -56,7 +56,7 @@ export const retrospectivesProjection = defineProjection<ConsumedEvent>({
         PRIMARY KEY (retrospective_id, team)
       )`,
     ).run();
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${PERSPECTIVE_REASONS_TABLE} (
         retrospective_id TEXT NOT NULL,
         team TEXT NOT NULL,
@@ -65,7 +65,7 @@ export const retrospectivesProjection = defineProjection<ConsumedEvent>({
         PRIMARY KEY (retrospective_id, team, position)
       )`,
     ).run();
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${ACTION_ITEMS_TABLE} (
         retrospective_id TEXT NOT NULL,
         id TEXT NOT NULL,
@@ -77,7 +77,7 @@ export const retrospectivesProjection = defineProjection<ConsumedEvent>({
         PRIMARY KEY (retrospective_id, id)
       )`,
     ).run();
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${AGREED_REASONS_TABLE} (
         retrospective_id TEXT NOT NULL,
         position INTEGER NOT NULL,
@@ -85,7 +85,7 @@ export const retrospectivesProjection = defineProjection<ConsumedEvent>({
         PRIMARY KEY (retrospective_id, position)
       )`,
     ).run();
-    db.prepare(
+    prepared(db, 
       `CREATE TABLE IF NOT EXISTS ${DEAL_CLOSURES_TABLE} (
         deal_id TEXT PRIMARY KEY,
         closure INTEGER NOT NULL,
@@ -95,12 +95,12 @@ export const retrospectivesProjection = defineProjection<ConsumedEvent>({
         revision INTEGER NOT NULL
       )`,
     ).run();
-    db.prepare(`CREATE INDEX IF NOT EXISTS ${DEAL_CLOSURES_TABLE}_by_closing ON ${DEAL_CLOSURES_TABLE} (status, closed_at, deal_id)`).run();
+    prepared(db, `CREATE INDEX IF NOT EXISTS ${DEAL_CLOSURES_TABLE}_by_closing ON ${DEAL_CLOSURES_TABLE} (status, closed_at, deal_id)`).run();
   },
   handlers: {
     RetrospectiveOpened(event, db) {
       const { retrospectiveId, dealId, closure, outcome, closedAt, openedAt } = event.data;
-      db.prepare(
+      prepared(db, 
         `INSERT INTO ${RETROSPECTIVES_TABLE} (id, deal_id, closure, outcome, closed_at, status, opened_at, version)
          VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?)
          ON CONFLICT (id) DO NOTHING`,
@@ -109,19 +109,19 @@ export const retrospectivesProjection = defineProjection<ConsumedEvent>({
     PerspectiveFiled(event, db) {
       const { retrospectiveId, team, author, reasonCodes, notes, filedAt } = event.data;
       if (!advance(db, event)) return;
-      db.prepare(
+      prepared(db, 
         `INSERT INTO ${PERSPECTIVES_TABLE} (retrospective_id, team, author, notes, filed_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (retrospective_id, team) DO UPDATE SET author = excluded.author, notes = excluded.notes, filed_at = excluded.filed_at`,
       ).run(retrospectiveId, team, author, notes, filedAt);
       // Filing again replaces the team's reasons as a whole: a shorter list leaves none behind.
-      db.prepare(`DELETE FROM ${PERSPECTIVE_REASONS_TABLE} WHERE retrospective_id = ? AND team = ?`).run(retrospectiveId, team);
-      const insert = db.prepare(`INSERT INTO ${PERSPECTIVE_REASONS_TABLE} (retrospective_id, team, position, code) VALUES (?, ?, ?, ?)`);
+      prepared(db, `DELETE FROM ${PERSPECTIVE_REASONS_TABLE} WHERE retrospective_id = ? AND team = ?`).run(retrospectiveId, team);
+      const insert = prepared(db, `INSERT INTO ${PERSPECTIVE_REASONS_TABLE} (retrospective_id, team, position, code) VALUES (?, ?, ?, ?)`);
       reasonCodes.forEach((code, position) => insert.run(retrospectiveId, team, position, code));
     },
     ActionItemAdded(event, db) {
       const { retrospectiveId, actionItemId, ownerTeam, description, dueDate } = event.data;
       if (!advance(db, event)) return;
-      db.prepare(
+      prepared(db, 
         `INSERT INTO ${ACTION_ITEMS_TABLE} (retrospective_id, id, owner_team, description, due_date, added_revision)
          VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (retrospective_id, id) DO NOTHING`,
@@ -130,7 +130,7 @@ export const retrospectivesProjection = defineProjection<ConsumedEvent>({
     ActionItemCompleted(event, db) {
       const { retrospectiveId, actionItemId, completedAt } = event.data;
       if (!advance(db, event)) return;
-      db.prepare(`UPDATE ${ACTION_ITEMS_TABLE} SET completed_at = ? WHERE retrospective_id = ? AND id = ?`).run(
+      prepared(db, `UPDATE ${ACTION_ITEMS_TABLE} SET completed_at = ? WHERE retrospective_id = ? AND id = ?`).run(
         completedAt,
         retrospectiveId,
         actionItemId,
@@ -139,13 +139,13 @@ export const retrospectivesProjection = defineProjection<ConsumedEvent>({
     RetrospectiveConcluded(event, db) {
       const { retrospectiveId, agreedReasonCodes, summary, concludedAt } = event.data;
       if (!advance(db, event)) return;
-      db.prepare(`UPDATE ${RETROSPECTIVES_TABLE} SET status = 'CONCLUDED', summary = ?, concluded_at = ? WHERE id = ?`).run(
+      prepared(db, `UPDATE ${RETROSPECTIVES_TABLE} SET status = 'CONCLUDED', summary = ?, concluded_at = ? WHERE id = ?`).run(
         summary,
         concludedAt,
         retrospectiveId,
       );
-      db.prepare(`DELETE FROM ${AGREED_REASONS_TABLE} WHERE retrospective_id = ?`).run(retrospectiveId);
-      const insert = db.prepare(`INSERT INTO ${AGREED_REASONS_TABLE} (retrospective_id, position, code) VALUES (?, ?, ?)`);
+      prepared(db, `DELETE FROM ${AGREED_REASONS_TABLE} WHERE retrospective_id = ?`).run(retrospectiveId);
+      const insert = prepared(db, `INSERT INTO ${AGREED_REASONS_TABLE} (retrospective_id, position, code) VALUES (?, ?, ?)`);
       agreedReasonCodes.forEach((code, position) => insert.run(retrospectiveId, position, code));
     },
     DealWon(event, db) {
@@ -155,7 +155,7 @@ export const retrospectivesProjection = defineProjection<ConsumedEvent>({
       closeDeal(db, event, 'LOST');
     },
     DealReopened(event, db) {
-      db.prepare(`UPDATE ${DEAL_CLOSURES_TABLE} SET status = 'OPEN', revision = ? WHERE deal_id = ? AND closure = ? AND revision < ?`).run(
+      prepared(db, `UPDATE ${DEAL_CLOSURES_TABLE} SET status = 'OPEN', revision = ? WHERE deal_id = ? AND closure = ? AND revision < ?`).run(
         event.revision,
         event.data.dealId,
         event.data.closure,
@@ -170,15 +170,14 @@ export const retrospectivesProjection = defineProjection<ConsumedEvent>({
  * this event (or a later one), so the caller writes nothing.
  */
 function advance(db: SqliteDatabase, event: Recorded<RetrospectiveEvent>): boolean {
-  const { changes } = db
-    .prepare(`UPDATE ${RETROSPECTIVES_TABLE} SET version = ? WHERE id = ? AND version < ?`)
+  const { changes } = prepared(db, `UPDATE ${RETROSPECTIVES_TABLE} SET version = ? WHERE id = ? AND version < ?`)
     .run(event.revision, event.data.retrospectiveId, event.revision);
   return changes > 0;
 }
 
 function closeDeal(db: SqliteDatabase, event: Recorded<DealWon | DealLost>, outcome: 'WON' | 'LOST'): void {
   const { dealId, closure, closedAt } = event.data;
-  db.prepare(
+  prepared(db, 
     `INSERT INTO ${DEAL_CLOSURES_TABLE} (deal_id, closure, outcome, closed_at, status, revision) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (deal_id) DO UPDATE SET closure = excluded.closure, outcome = excluded.outcome, closed_at = excluded.closed_at,
        status = excluded.status, revision = excluded.revision

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DEAL_PROJECTIONS, DealsReader, type DealEvent, type DealRow } from '#deals';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
-import { record, type SpecEvent } from '#projections/testing';
+import { countStatementRuns, record, type SpecEvent } from '#projections/testing';
 import { reasonsProjection, ReasonsReader, type ReasonEvent } from '#reasons';
 import type { RequestContext } from '#shared/graphql';
 import type { RetrospectiveEvent } from '../../domain/index.js';
@@ -88,12 +88,13 @@ describe('a page of retrospectives on a real SQLite read model', () => {
   const request = (): RequestContext => ({ actor: undefined, authError: undefined, correlationId: 'c', loaders: new Map() });
 
   it('reads a full page with everything under it in a fixed number of queries', () => {
-    const prepare = jest.spyOn(db, 'prepare');
+    const statements = countStatementRuns(db);
     const page = retrospectives.page(null, PAGE);
+    statements.stop();
     expect(page.edges).toHaveLength(PAGE);
     expect(page.edges.every(({ node }) => node.perspectives.length === 2 && node.actionItems.length === 2 && node.agreedReasonCodes.length === 1)).toBe(true);
     // The page, its count, then perspectives, action items and agreed reasons for all rows at once.
-    expect(prepare).toHaveBeenCalledTimes(5);
+    expect(statements.runs()).toBe(5);
   });
 
   it('resolves the deal, the reasons and Deal.retrospective of a whole page in one batch each', async () => {
@@ -101,7 +102,7 @@ describe('a page of retrospectives on a real SQLite read model', () => {
     const context = request();
     const resolver = new RetrospectiveResolver(retrospectives, deals, reasons, null as never);
     const perspectives = new PerspectiveResolver(reasons);
-    const prepare = jest.spyOn(db, 'prepare');
+    let statements = countStatementRuns(db);
 
     const [resolvedDeals, agreed, cited] = await Promise.all([
       Promise.all(rows.map((row) => resolver.deal(row, context))),
@@ -112,21 +113,23 @@ describe('a page of retrospectives on a real SQLite read model', () => {
     expect(agreed.every((list) => list.map((reason) => reason.code).join() === 'TIMING')).toBe(true);
     expect(cited.every((list) => list.map((reason) => reason.code).join() === 'PRICE,TIMING')).toBe(true);
     // One query for the deals, one for every reason of the page.
-    expect(prepare).toHaveBeenCalledTimes(2);
+    statements.stop();
+    expect(statements.runs()).toBe(2);
 
-    prepare.mockClear();
     const dealRows: DealRow[] = [...deals.byIds(rows.map((row) => row.dealId)).values()];
-    prepare.mockClear();
+    statements = countStatementRuns(db);
     const byDeal = new DealRetrospectiveResolver(retrospectives);
     const found = await Promise.all(dealRows.map((deal) => byDeal.retrospective(deal, context)));
     expect(found.map((retro) => retro?.dealId)).toEqual(dealRows.map((deal) => deal.id));
     // The retrospectives by closure, then their perspectives, items and agreed reasons.
-    expect(prepare).toHaveBeenCalledTimes(4);
+    statements.stop();
+    expect(statements.runs()).toBe(4);
   });
 
   it('lists pending deals in one query: none here, as every closure has a concluded retrospective', () => {
-    const prepare = jest.spyOn(db, 'prepare');
+    const statements = countStatementRuns(db);
     expect(retrospectives.pendingDealIds(PAGE)).toEqual([]);
-    expect(prepare).toHaveBeenCalledTimes(1);
+    statements.stop();
+    expect(statements.runs()).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase } from '#sqlite';
 import { invalidInput, type Team } from '#shared';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import { decodeCursor, encodeCursor } from '#shared/graphql';
@@ -107,8 +107,7 @@ export class RetrospectivesReader {
   byIds(ids: readonly string[]): Map<string, RetrospectiveRow> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const stored = this.db
-      .prepare(`SELECT * FROM ${RETROSPECTIVES_TABLE} WHERE id IN (SELECT value FROM json_each(?))`)
+    const stored = prepared(this.db, `SELECT * FROM ${RETROSPECTIVES_TABLE} WHERE id IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(unique)) as StoredRetrospective[];
     return new Map(this.hydrate(stored).map((row) => [row.id, row]));
   }
@@ -120,8 +119,7 @@ export class RetrospectivesReader {
   byDealClosures(keys: readonly string[]): Map<string, RetrospectiveRow> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return new Map();
-    const stored = this.db
-      .prepare(
+    const stored = prepared(this.db, 
         `SELECT r.* FROM ${RETROSPECTIVES_TABLE} r
          JOIN json_each(?) k ON r.deal_id = json_extract(k.value, '$[0]') AND r.closure = json_extract(k.value, '$[1]')
          ORDER BY r.opened_at DESC, r.id DESC`,
@@ -137,16 +135,14 @@ export class RetrospectivesReader {
    */
   page(status: RetrospectiveStatus | null, first: number, after?: string | null): RetrospectivePage {
     const position = afterPosition(after);
-    const stored = this.db
-      .prepare(
+    const stored = prepared(this.db, 
         `SELECT * FROM ${RETROSPECTIVES_TABLE}
          WHERE (@status IS NULL OR status = @status) AND (@afterOpenedAt IS NULL OR (opened_at, id) > (@afterOpenedAt, @afterId))
          ORDER BY opened_at, id
          LIMIT @limit`,
       )
       .all({ status, afterOpenedAt: position?.openedAt ?? null, afterId: position?.id ?? '', limit: first + 1 }) as StoredRetrospective[];
-    const { total } = this.db
-      .prepare(`SELECT count(*) AS total FROM ${RETROSPECTIVES_TABLE} WHERE (@status IS NULL OR status = @status)`)
+    const { total } = prepared(this.db, `SELECT count(*) AS total FROM ${RETROSPECTIVES_TABLE} WHERE (@status IS NULL OR status = @status)`)
       .get({ status }) as { total: number };
     const shown = stored.slice(0, first);
     const edges = this.hydrate(shown).map((node) => ({ node, cursor: encodeCursor([node.openedAt, node.id]) }));
@@ -158,8 +154,7 @@ export class RetrospectivesReader {
    * first (ties by deal id): their ids, in one query.
    */
   pendingDealIds(first: number): string[] {
-    const stored = this.db
-      .prepare(
+    const stored = prepared(this.db, 
         `SELECT c.deal_id FROM ${DEAL_CLOSURES_TABLE} c
          WHERE c.status IN ('WON', 'LOST')
            AND NOT EXISTS (
@@ -177,8 +172,7 @@ export class RetrospectivesReader {
   private hydrate(stored: readonly StoredRetrospective[]): RetrospectiveRow[] {
     if (stored.length === 0) return [];
     const ids = JSON.stringify(stored.map((row) => row.id));
-    const perspectives = this.db
-      .prepare(
+    const perspectives = prepared(this.db, 
         `SELECT p.*, (
            SELECT json_group_array(code) FROM (
              SELECT code FROM ${PERSPECTIVE_REASONS_TABLE} pr
@@ -190,14 +184,12 @@ export class RetrospectivesReader {
          ORDER BY p.retrospective_id, p.team`,
       )
       .all(ids) as StoredPerspective[];
-    const items = this.db
-      .prepare(
+    const items = prepared(this.db, 
         `SELECT * FROM ${ACTION_ITEMS_TABLE} WHERE retrospective_id IN (SELECT value FROM json_each(?))
          ORDER BY retrospective_id, added_revision`,
       )
       .all(ids) as StoredActionItem[];
-    const agreed = this.db
-      .prepare(
+    const agreed = prepared(this.db, 
         `SELECT retrospective_id, code FROM ${AGREED_REASONS_TABLE} WHERE retrospective_id IN (SELECT value FROM json_each(?))
          ORDER BY retrospective_id, position`,
       )
