@@ -117,12 +117,15 @@ export function creditTeams(wonDeals: readonly WonDeal[], model: AttributionMode
       row.creditedRevenueMinor += credit[row.team].revenueMinor;
       row.creditedWins += credit[row.team].wins;
       if (deal.source === row.team) row.sourcedRevenueMinor += deal.amountMinor;
-      if (deal.touches.some((touch) => touch.team === row.team && touch.occurredAt <= deal.closedAt)) {
-        row.influencedRevenueMinor += deal.amountMinor;
-      }
+      if (influencedBy(deal, row.team)) row.influencedRevenueMinor += deal.amountMinor;
     }
   }
   return rows;
+}
+
+/** Whether the team touched the deal at or before its close: it influenced the win. */
+export function influencedBy(deal: WonDeal, team: Team): boolean {
+  return deal.touches.some((touch) => touch.team === team && touch.occurredAt <= deal.closedAt);
 }
 
 /**

@@ -29,6 +29,24 @@ export interface GoalProgressInput {
   readonly open: readonly OpenDeal[];
 }
 
+/**
+ * The same facts summed over the in-scope deals: what a read model that keeps each won deal's
+ * credit can hand over without the deals themselves. Only deals inside the period count.
+ */
+export interface GoalProgressTotals {
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly targetMinor: bigint;
+  readonly asOf: number;
+  readonly model: AttributionModel;
+  readonly wonRevenueMinor: bigint;
+  readonly wonDeals: number;
+  readonly lostDeals: number;
+  readonly openPipelineMinor: bigint;
+  /** Under the model, MARKETING first. */
+  readonly credit: readonly TeamCreditFigures[];
+}
+
 export interface GoalProgressFigures {
   readonly asOf: number;
   readonly model: AttributionModel;
@@ -55,30 +73,45 @@ export interface GoalProgressFigures {
  * one-day period.
  */
 export function goalProgress(input: GoalProgressInput): GoalProgressFigures {
-  if (input.targetMinor <= 0n) throw new RangeError('goalProgress: the target must be greater than 0');
   const period: DateWindow = { from: input.periodStart, to: input.periodEnd };
   const won = input.won.filter((deal) => instantInWindow(deal.closedAt, period));
-  const lostDeals = input.lost.filter((deal) => instantInWindow(deal.closedAt, period)).length;
-  const wonRevenueMinor = sum(won.map((deal) => deal.amountMinor));
-  const openPipelineMinor = sum(
-    input.open
-      .filter((deal) => deal.expectedCloseDate !== null && dateInWindow(deal.expectedCloseDate, period))
-      .map((deal) => deal.amountMinor),
-  );
-  const remainingMinor = input.targetMinor > wonRevenueMinor ? input.targetMinor - wonRevenueMinor : 0n;
-
-  const attainment = ratio(wonRevenueMinor, input.targetMinor);
-  const elapsed = Math.min(Math.max(input.asOf - windowStart(period), 0), windowLengthMs(period));
-  const expectedAttainment = elapsed / windowLengthMs(period);
-  const closed = won.length + lostDeals;
-  const winRate = closed === 0 ? null : won.length / closed;
-
-  return {
+  return goalProgressOf({
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    targetMinor: input.targetMinor,
     asOf: input.asOf,
     model: input.model,
-    targetMinor: input.targetMinor,
-    wonRevenueMinor,
+    wonRevenueMinor: sum(won.map((deal) => deal.amountMinor)),
     wonDeals: won.length,
+    lostDeals: input.lost.filter((deal) => instantInWindow(deal.closedAt, period)).length,
+    openPipelineMinor: sum(
+      input.open
+        .filter((deal) => deal.expectedCloseDate !== null && dateInWindow(deal.expectedCloseDate, period))
+        .map((deal) => deal.amountMinor),
+    ),
+    credit: creditTeams(won, input.model),
+  });
+}
+
+/** Progress from the in-scope totals: the ratios, the pace and what remains. */
+export function goalProgressOf(totals: GoalProgressTotals): GoalProgressFigures {
+  if (totals.targetMinor <= 0n) throw new RangeError('goalProgress: the target must be greater than 0');
+  const period: DateWindow = { from: totals.periodStart, to: totals.periodEnd };
+  const { wonRevenueMinor, wonDeals, lostDeals, openPipelineMinor } = totals;
+  const remainingMinor = totals.targetMinor > wonRevenueMinor ? totals.targetMinor - wonRevenueMinor : 0n;
+
+  const attainment = ratio(wonRevenueMinor, totals.targetMinor);
+  const elapsed = Math.min(Math.max(totals.asOf - windowStart(period), 0), windowLengthMs(period));
+  const expectedAttainment = elapsed / windowLengthMs(period);
+  const closed = wonDeals + lostDeals;
+  const winRate = closed === 0 ? null : wonDeals / closed;
+
+  return {
+    asOf: totals.asOf,
+    model: totals.model,
+    targetMinor: totals.targetMinor,
+    wonRevenueMinor,
+    wonDeals,
     lostDeals,
     attainment,
     expectedAttainment,
@@ -90,8 +123,8 @@ export function goalProgress(input: GoalProgressInput): GoalProgressFigures {
     pipelineCoverage: remainingMinor === 0n ? null : ratio(openPipelineMinor, remainingMinor),
     winRate,
     // closed / won rather than 1 / winRate: the same number without a second rounding.
-    requiredCoverage: won.length === 0 ? null : closed / won.length,
-    credit: creditTeams(won, input.model),
+    requiredCoverage: wonDeals === 0 ? null : closed / wonDeals,
+    credit: totals.credit,
   };
 }
 

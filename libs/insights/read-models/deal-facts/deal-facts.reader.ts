@@ -1,66 +1,179 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { prepared, type SqliteDatabase } from '#sqlite';
+import { prepared, type SqliteDatabase, type SqliteStatement } from '#sqlite';
 import { READ_MODEL_DATABASE } from '#shared/application';
-import { windowEnd, windowStart, type DateWindow, type Touch, type WonDeal } from '../../domain/index.js';
-import { INSIGHT_DEAL_FACTS_TABLE, INSIGHT_TOUCHES_TABLE, type DealFactsRow, type TouchFactsRow } from './deal-facts.projection.js';
+import { TEAMS } from '#shared';
+import { windowEnd, windowStart, type AttributionModel, type DateWindow, type TeamCreditFigures } from '../../domain/index.js';
+import { creditColumns, INSIGHT_DEAL_FACTS_TABLE } from './deal-facts.projection.js';
 
-/** The deal facts goal progress and the scoreboard count: deals as known at a moment, and their touches. */
+/** Which deals count: those of a period, in one segment or all, as known at a moment or now. */
+export interface FactsScope {
+  readonly window: DateWindow;
+  readonly segment: string | null;
+  /** Epoch ms; null for the deals as they stand now, whenever their facts were recorded. */
+  readonly asOf: number | null;
+  readonly model: AttributionModel;
+}
+
+/** What progress and the scoreboard add up: the deals of the scope by status, and each team's credit. */
+export interface FactsTotals {
+  readonly wonRevenueMinor: bigint;
+  readonly wonDeals: number;
+  readonly lostDeals: number;
+  /** Open deals expected to close inside the period. */
+  readonly openPipelineMinor: bigint;
+  /** Under the scope's model, MARKETING first. */
+  readonly credit: readonly TeamCreditFigures[];
+}
+
+interface StatusSums {
+  readonly status: 'OPEN' | 'WON' | 'LOST';
+  readonly deals: bigint;
+  readonly amount: bigint | null;
+  readonly sourced_marketing: bigint | null;
+  readonly sourced_sales: bigint | null;
+  readonly influenced_marketing: bigint | null;
+  readonly influenced_sales: bigint | null;
+  readonly credited_marketing: bigint | null;
+  readonly credited_sales: bigint | null;
+  readonly wins_marketing: number | bigint | null;
+  readonly wins_sales: number | bigint | null;
+}
+
+/**
+ * Sums over the deal facts: one indexed range of versions per request (the scope's statuses, in
+ * the segment when given, whose close or expected close falls in the period), each won version
+ * carrying its credit under every model, so nothing of a deal's history or touches is read.
+ */
 @Injectable()
 export class DealFactsReader {
   constructor(@Inject(READ_MODEL_DATABASE) private readonly db: SqliteDatabase) {}
 
-  /**
-   * Each deal as known at asOfMs (its latest snapshot recorded by then), or as it stands now when
-   * asOfMs is null, in the segment when given; only those that can count in the window: closed
-   * inside it, or open and expected to close inside it.
-   */
-  dealsAsOf(asOfMs: number | null, segment: string | null, window: DateWindow): DealFactsRow[] {
-    return prepared(this.db, 
-        `SELECT f.* FROM ${INSIGHT_DEAL_FACTS_TABLE} f
-         JOIN (
-           SELECT deal_id, max(revision) AS revision FROM ${INSIGHT_DEAL_FACTS_TABLE}
-           WHERE (@asOf IS NULL OR recorded_at_ms <= @asOf) AND (@segment IS NULL OR segment = @segment)
-           GROUP BY deal_id
-         ) latest ON latest.deal_id = f.deal_id AND latest.revision = f.revision
-         WHERE (f.status IN ('WON', 'LOST') AND f.closed_at_ms BETWEEN @start AND @end)
-            OR (f.status = 'OPEN' AND f.expected_close_date BETWEEN @from AND @to)
-         ORDER BY f.deal_id`,
-      )
-      .all({ asOf: asOfMs, segment, start: windowStart(window), end: windowEnd(window), from: window.from, to: window.to }) as DealFactsRow[];
-  }
-
-  /** The won deals among these, each with its touches (only those recorded by asOfMs when given). */
-  wonDeals(deals: readonly DealFactsRow[], asOfMs: number | null): WonDeal[] {
-    const won = deals.filter((deal) => deal.status === 'WON');
-    const touches = this.touchesOf(
-      won.map((deal) => deal.deal_id),
-      asOfMs,
-    );
-    return won.map((deal) => ({
-      amountMinor: BigInt(deal.amount_minor),
-      source: deal.source,
-      openedAt: deal.opened_at_ms,
-      // A WON snapshot always carries its close.
-      closedAt: deal.closed_at_ms ?? deal.opened_at_ms,
-      touches: touches.get(deal.deal_id) ?? [],
-    }));
-  }
-
-  /** The touches of the deals, by deal; only those recorded by asOfMs when given. */
-  private touchesOf(dealIds: readonly string[], asOfMs: number | null): Map<string, Touch[]> {
-    const byDeal = new Map<string, Touch[]>();
-    if (dealIds.length === 0) return byDeal;
-    const rows = prepared(this.db, 
-        `SELECT * FROM ${INSIGHT_TOUCHES_TABLE}
-         WHERE deal_id IN (SELECT value FROM json_each(@ids)) AND (@asOf IS NULL OR recorded_at_ms <= @asOf)
-         ORDER BY deal_id, touch_id`,
-      )
-      .all({ ids: JSON.stringify(dealIds), asOf: asOfMs }) as TouchFactsRow[];
-    for (const row of rows) {
-      const touches = byDeal.get(row.deal_id) ?? [];
-      touches.push({ id: row.touch_id, team: row.team, occurredAt: row.occurred_at_ms });
-      byDeal.set(row.deal_id, touches);
+  totals(scope: FactsScope): FactsTotals {
+    const params = {
+      start: windowStart(scope.window),
+      end: windowEnd(scope.window),
+      segment: scope.segment,
+      asOf: scope.asOf,
+    };
+    const statement = this.statement(scope);
+    let rows: StatusSums[];
+    try {
+      rows = statement.all(params) as StatusSums[];
+    } catch (error) {
+      // SQLite's sum() stops at 2^63: past it, add the same rows up in exact integers. (The
+      // driver's errors may come from another realm than this module's Error: read the message.)
+      if (!/integer overflow/.test(String((error as { message?: unknown } | null)?.message))) throw error;
+      rows = this.exactSums(scope, params);
     }
-    return byDeal;
+    const of = (status: StatusSums['status']) => rows.find((row) => row.status === status);
+    const won = of('WON');
+    const wonRevenueMinor = won?.amount ?? 0n;
+    const wonDeals = Number(won?.deals ?? 0n);
+    const credit = TEAMS.map((team): TeamCreditFigures => {
+      const shared = scope.model === 'SHARED';
+      const [credited, wins, sourced, influenced] =
+        team === 'MARKETING'
+          ? [won?.credited_marketing, won?.wins_marketing, won?.sourced_marketing, won?.influenced_marketing]
+          : [won?.credited_sales, won?.wins_sales, won?.sourced_sales, won?.influenced_sales];
+      return {
+        team,
+        creditedRevenueMinor: shared ? wonRevenueMinor : (credited ?? 0n),
+        creditedWins: shared ? wonDeals : Number(wins ?? 0),
+        sourcedRevenueMinor: sourced ?? 0n,
+        influencedRevenueMinor: influenced ?? 0n,
+      };
+    });
+    return {
+      wonRevenueMinor,
+      wonDeals,
+      lostDeals: Number(of('LOST')?.deals ?? 0n),
+      openPipelineMinor: of('OPEN')?.amount ?? 0n,
+      credit,
+    };
   }
+
+  private statement(scope: FactsScope): SqliteStatement {
+    const credit =
+      scope.model === 'SHARED'
+        ? 'NULL AS credited_marketing, NULL AS credited_sales, NULL AS wins_marketing, NULL AS wins_sales'
+        : (() => {
+            const marketing = creditColumns(scope.model, 'MARKETING');
+            const sales = creditColumns(scope.model, 'SALES');
+            return `sum(${marketing.minor}) AS credited_marketing, sum(${sales.minor}) AS credited_sales,
+                    sum(${marketing.wins}) AS wins_marketing, sum(${sales.wins}) AS wins_sales`;
+          })();
+    return prepared(
+      this.db,
+      `SELECT status, count(*) AS deals, sum(amount_minor) AS amount,
+         sum(CASE WHEN source = 'MARKETING' THEN amount_minor ELSE 0 END) AS sourced_marketing,
+         sum(CASE WHEN source = 'SALES' THEN amount_minor ELSE 0 END) AS sourced_sales,
+         sum(CASE WHEN influenced_marketing = 1 THEN amount_minor ELSE 0 END) AS influenced_marketing,
+         sum(CASE WHEN influenced_sales = 1 THEN amount_minor ELSE 0 END) AS influenced_sales,
+         ${credit}
+       FROM ${INSIGHT_DEAL_FACTS_TABLE}
+       WHERE ${inScope(scope)}
+       GROUP BY status`,
+    ).safeIntegers(true);
+  }
+
+  /** The same sums, row by row in BigInt: only for amounts beyond what SQLite's integers hold. */
+  private exactSums(scope: FactsScope, params: object): StatusSums[] {
+    const credit =
+      scope.model === 'SHARED'
+        ? 'NULL AS credited_marketing, NULL AS credited_sales, NULL AS wins_marketing, NULL AS wins_sales'
+        : (() => {
+            const marketing = creditColumns(scope.model, 'MARKETING');
+            const sales = creditColumns(scope.model, 'SALES');
+            return `${marketing.minor} AS credited_marketing, ${sales.minor} AS credited_sales,
+                    ${marketing.wins} AS wins_marketing, ${sales.wins} AS wins_sales`;
+          })();
+    const rows = prepared(
+      this.db,
+      `SELECT status, amount_minor, source, influenced_marketing, influenced_sales, ${credit}
+       FROM ${INSIGHT_DEAL_FACTS_TABLE} WHERE ${inScope(scope)}`,
+    )
+      .safeIntegers(true)
+      .iterate(params) as IterableIterator<Record<string, bigint | number | string | null>>;
+    const sums = new Map<string, { -readonly [Key in keyof StatusSums]: StatusSums[Key] }>();
+    const add = (a: bigint | null, b: unknown): bigint => (a ?? 0n) + (typeof b === 'bigint' ? b : 0n);
+    for (const row of rows) {
+      const status = row['status'] as StatusSums['status'];
+      const sum = sums.get(status) ?? {
+        status,
+        deals: 0n,
+        amount: 0n,
+        sourced_marketing: 0n,
+        sourced_sales: 0n,
+        influenced_marketing: 0n,
+        influenced_sales: 0n,
+        credited_marketing: 0n,
+        credited_sales: 0n,
+        wins_marketing: 0,
+        wins_sales: 0,
+      };
+      const amount = row['amount_minor'] as bigint;
+      sum.deals += 1n;
+      sum.amount = add(sum.amount, amount);
+      if (row['source'] === 'MARKETING') sum.sourced_marketing = add(sum.sourced_marketing, amount);
+      if (row['source'] === 'SALES') sum.sourced_sales = add(sum.sourced_sales, amount);
+      if (row['influenced_marketing'] === 1n) sum.influenced_marketing = add(sum.influenced_marketing, amount);
+      if (row['influenced_sales'] === 1n) sum.influenced_sales = add(sum.influenced_sales, amount);
+      sum.credited_marketing = add(sum.credited_marketing, row['credited_marketing']);
+      sum.credited_sales = add(sum.credited_sales, row['credited_sales']);
+      sum.wins_marketing = Number(sum.wins_marketing ?? 0) + Number(row['wins_marketing'] ?? 0);
+      sum.wins_sales = Number(sum.wins_sales ?? 0) + Number(row['wins_sales'] ?? 0);
+      sums.set(status, sum);
+    }
+    return [...sums.values()];
+  }
+}
+
+/**
+ * The versions in scope: by status and period through an index, then those known at @asOf (or
+ * current ones). The segment picks the index that starts with it.
+ */
+function inScope(scope: FactsScope): string {
+  const known = scope.asOf === null ? 'known_until_ms IS NULL' : 'known_from_ms <= @asOf AND (known_until_ms IS NULL OR known_until_ms > @asOf)';
+  const segment = scope.segment === null ? '' : 'segment = @segment AND ';
+  return `${segment}status IN ('WON', 'LOST', 'OPEN') AND scope_ms BETWEEN @start AND @end AND ${known}`;
 }

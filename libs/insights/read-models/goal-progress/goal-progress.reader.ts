@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatAmount, toIso, type Currency } from '#shared';
 import { CURRENCY } from '#shared/application';
-import { goalProgress, type AttributionModel, type DateWindow } from '../../domain/index.js';
+import { goalProgressOf, type AttributionModel } from '../../domain/index.js';
 import { DealFactsReader } from '../deal-facts/deal-facts.reader.js';
 import { teamCreditView, type TeamCreditView } from '../team-credit.model.js';
 
@@ -43,19 +43,19 @@ export class GoalProgressReader {
 
   /** Bitemporal: only deal events recorded at or before asOfMs count (PRODUCT §4). */
   goalProgress(goal: GoalScope, asOfMs: number, model: AttributionModel): GoalProgressView {
-    const period: DateWindow = { from: goal.periodStart, to: goal.periodEnd };
-    const deals = this.facts.dealsAsOf(asOfMs, goal.segment, period);
-    const figures = goalProgress({
+    const totals = this.facts.totals({
+      window: { from: goal.periodStart, to: goal.periodEnd },
+      segment: goal.segment,
+      asOf: asOfMs,
+      model,
+    });
+    const figures = goalProgressOf({
       periodStart: goal.periodStart,
       periodEnd: goal.periodEnd,
       targetMinor: goal.targetMinor,
       asOf: asOfMs,
       model,
-      won: this.facts.wonDeals(deals, asOfMs),
-      lost: deals.filter((deal) => deal.status === 'LOST').map((deal) => ({ closedAt: deal.closed_at_ms ?? 0 })),
-      open: deals
-        .filter((deal) => deal.status === 'OPEN')
-        .map((deal) => ({ amountMinor: BigInt(deal.amount_minor), expectedCloseDate: deal.expected_close_date })),
+      ...totals,
     });
     const money = (minor: bigint): string => formatAmount(minor, this.currency);
     return {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatAmount, type Currency } from '#shared';
 import { CURRENCY } from '#shared/application';
-import { creditTeams, type AttributionModel, type DateWindow } from '../../domain/index.js';
+import type { AttributionModel, DateWindow } from '../../domain/index.js';
 import { DealFactsReader } from '../deal-facts/deal-facts.reader.js';
 import { teamCreditView, type TeamCreditView } from '../team-credit.model.js';
 
@@ -25,17 +25,14 @@ export class ScoreboardReader {
 
   /** Credit over every deal now won with its close inside the window. */
   scoreboard(window: DateWindow, model: AttributionModel): ScoreboardView {
-    const wonDeals = this.facts.wonDeals(this.facts.dealsAsOf(null, null, window), null);
+    const totals = this.facts.totals({ window, segment: null, asOf: null, model });
     return {
       from: window.from,
       to: window.to,
       model,
-      wonRevenue: formatAmount(
-        wonDeals.reduce((total, deal) => total + deal.amountMinor, 0n),
-        this.currency,
-      ),
-      wonDeals: wonDeals.length,
-      credit: creditTeams(wonDeals, model).map((row) => teamCreditView(row, this.currency)),
+      wonRevenue: formatAmount(totals.wonRevenueMinor, this.currency),
+      wonDeals: totals.wonDeals,
+      credit: totals.credit.map((row) => teamCreditView(row, this.currency)),
     };
   }
 }
