@@ -1,2 +1,3 @@
 export * from './projection-spec.js';
 export * from './statement-runs.js';
+export * from './query-plans.js';

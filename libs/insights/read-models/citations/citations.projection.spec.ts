@@ -8,8 +8,8 @@ import type { ReasonEvent } from '#reasons';
 import {
   citationsProjection,
   INSIGHT_CITED_DEALS_TABLE,
+  INSIGHT_CLOSURE_CODES_TABLE,
   INSIGHT_CLOSURES_TABLE,
-  INSIGHT_PERSPECTIVES_TABLE,
   INSIGHT_REASON_MERGES_TABLE,
   INSIGHT_RETROSPECTIVES_TABLE,
 } from './citations.projection.js';
@@ -55,7 +55,7 @@ const dump = (db: SqliteDatabase) => ({
   deals: db.prepare(`SELECT * FROM ${INSIGHT_CITED_DEALS_TABLE} ORDER BY deal_id`).all(),
   closures: db.prepare(`SELECT * FROM ${INSIGHT_CLOSURES_TABLE} ORDER BY deal_id, closure`).all(),
   retrospectives: db.prepare(`SELECT * FROM ${INSIGHT_RETROSPECTIVES_TABLE} ORDER BY retrospective_id`).all(),
-  perspectives: db.prepare(`SELECT * FROM ${INSIGHT_PERSPECTIVES_TABLE} ORDER BY retrospective_id, team`).all(),
+  codes: db.prepare(`SELECT * FROM ${INSIGHT_CLOSURE_CODES_TABLE} ORDER BY deal_id, closure, code`).all(),
   merges: db.prepare(`SELECT * FROM ${INSIGHT_REASON_MERGES_TABLE} ORDER BY code`).all(),
 });
 
@@ -67,9 +67,21 @@ describe('insights-citations projection', () => {
       .when(lost(deal, 1, '2026-02-06T00:00:00.000Z', 'OLD_A', 'Bolt'))
       .then(dump);
 
-    expect(rows.deals).toEqual([{ deal_id: deal, segment: 'MID', status: 'LOST', latest_closure: 1 }]);
+    expect(rows.deals).toEqual([{ deal_id: deal, segment: 'MID', latest_closure: 1 }]);
     expect(rows.closures).toEqual([
-      { deal_id: deal, closure: 1, outcome: 'LOST', amount_minor: 500_000, closed_at_ms: Date.parse('2026-02-06T00:00:00.000Z'), loss_reason: 'OLD_A', competitor: 'Bolt' },
+      {
+        deal_id: deal,
+        closure: 1,
+        outcome: 'LOST',
+        segment: 'MID',
+        amount_minor: 500_000,
+        closed_at_ms: Date.parse('2026-02-06T00:00:00.000Z'),
+        loss_reason: 'OLD_A',
+        competitor: 'Bolt',
+        counts: 1,
+        marketing_filed: 0,
+        sales_filed: 0,
+      },
     ]);
   });
 
@@ -80,15 +92,20 @@ describe('insights-citations projection', () => {
       .when(won(deal, 2, '2026-02-20T00:00:00.000Z'))
       .then(dump);
 
-    expect(rows.deals).toEqual([{ deal_id: deal, segment: 'MID', status: 'WON', latest_closure: 2 }]);
-    expect(rows.closures.map((row) => (row as { outcome: string }).outcome)).toEqual(['LOST', 'WON']);
+    expect(rows.deals).toEqual([{ deal_id: deal, segment: 'MID', latest_closure: 2 }]);
+    // The newer closure is the one that stands.
+    expect(rows.closures.map((row) => [(row as { outcome: string }).outcome, (row as { counts: number }).counts])).toEqual([
+      ['LOST', 0],
+      ['WON', 1],
+    ]);
   });
 
   it('shows a reopened deal as open, so its closure no longer counts', () => {
     const deal = randomUUID();
     const rows = spec.given(opened(deal), lost(deal, 1, '2026-02-06T00:00:00.000Z', 'PRICE_TOO_HIGH')).when(reopened(deal, 1)).then(dump);
 
-    expect(rows.deals).toEqual([{ deal_id: deal, segment: 'MID', status: 'OPEN', latest_closure: 1 }]);
+    expect(rows.deals).toEqual([{ deal_id: deal, segment: 'MID', latest_closure: 1 }]);
+    expect(rows.closures).toEqual([expect.objectContaining({ closure: 1, counts: 0 })]);
   });
 
   it("ties a retrospective to its closure, replaces a team's perspective when it files again, and keeps the agreed reasons", () => {
@@ -104,10 +121,12 @@ describe('insights-citations projection', () => {
       )
       .then(dump);
 
-    expect(rows.retrospectives).toEqual([{ retrospective_id: retro, deal_id: deal, closure: 1, agreed_reason_codes: '["PRICE_TOO_HIGH"]' }]);
-    expect(rows.perspectives).toEqual([
-      { retrospective_id: retro, team: 'MARKETING', reason_codes: '["PRICE_TOO_HIGH","MISSING_FEATURE"]' },
-      { retrospective_id: retro, team: 'SALES', reason_codes: '["PRICE_TOO_HIGH"]' },
+    expect(rows.retrospectives).toEqual([{ retrospective_id: retro, deal_id: deal, closure: 1 }]);
+    expect(rows.closures).toEqual([expect.objectContaining({ closure: 1, marketing_filed: 1, sales_filed: 1 })]);
+    // MARKETING's first perspective (UNCLEAR_VALUE) was replaced, so nobody cites it any more.
+    expect(rows.codes).toEqual([
+      { deal_id: deal, closure: 1, code: 'MISSING_FEATURE', by_marketing: 1, by_sales: 0, agreed: 0 },
+      { deal_id: deal, closure: 1, code: 'PRICE_TOO_HIGH', by_marketing: 1, by_sales: 1, agreed: 1 },
     ]);
   });
 
@@ -146,6 +165,7 @@ describe('insights-citations projection', () => {
       .then(dump);
 
     expect(twice).toEqual(once);
-    expect(once.deals).toEqual([{ deal_id: deal, segment: 'MID', status: 'WON', latest_closure: 2 }]);
+    expect(once.deals).toEqual([{ deal_id: deal, segment: 'MID', latest_closure: 2 }]);
+    expect(once.codes).toEqual([{ deal_id: deal, closure: 2, code: 'BEST_VALUE', by_marketing: 0, by_sales: 1, agreed: 1 }]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
-import { record, type SpecEvent } from '#projections/testing';
+import { queryPlans, record, type SpecEvent } from '#projections/testing';
 import type { DealEvent } from '#deals';
 import { ATTRIBUTION_MODELS, dateWindow } from '../../domain/index.js';
 import { dealFactsProjection, INSIGHT_DEAL_FACTS_TABLE } from './deal-facts.projection.js';
@@ -54,7 +54,7 @@ describe('DealFactsReader', () => {
     ];
 
     it.each(scopes)('%s', (_name, scope) => {
-      const plan = explain(db, () => reader.totals(scope));
+      const plan = queryPlans(db, () => reader.totals(scope), { start: 0, end: 1, segment: 'ENT', asOf: 0 });
       expect(plan).toMatch(/USING INDEX insight_deal_facts_by_(segment_)?scope/);
       expect(plan).not.toMatch(new RegExp(`SCAN ${INSIGHT_DEAL_FACTS_TABLE}\\b(?! USING)`));
     });
@@ -77,26 +77,3 @@ describe('DealFactsReader', () => {
     });
   });
 });
-
-/** The query plan of every statement `read` runs, as EXPLAIN QUERY PLAN prints it. */
-function explain(db: SqliteDatabase, read: () => unknown): string {
-  const sources: string[] = [];
-  const original = db.prepare.bind(db);
-  db.prepare = ((source: string) => {
-    sources.push(source);
-    return original(source);
-  }) as typeof db.prepare;
-  try {
-    read();
-  } finally {
-    db.prepare = original as typeof db.prepare;
-  }
-  const parameters = { start: 0, end: 1, segment: 'ENT', asOf: 0 };
-  return sources
-    .map((source) => {
-      const wanted = Object.fromEntries(Object.entries(parameters).filter(([name]) => source.includes(`@${name}`)));
-      const rows = original(`EXPLAIN QUERY PLAN ${source}`).all(wanted) as { detail: string }[];
-      return rows.map((row) => row.detail).join('\n');
-    })
-    .join('\n');
-}

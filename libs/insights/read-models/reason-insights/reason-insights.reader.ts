@@ -10,15 +10,10 @@ import {
   type ClosedDeal,
   type DateWindow,
   type ReasonKind,
+  type TeamPerspective,
   type Trend,
 } from '../../domain/index.js';
-import {
-  INSIGHT_CITED_DEALS_TABLE,
-  INSIGHT_CLOSURES_TABLE,
-  INSIGHT_PERSPECTIVES_TABLE,
-  INSIGHT_REASON_MERGES_TABLE,
-  INSIGHT_RETROSPECTIVES_TABLE,
-} from '../citations/citations.projection.js';
+import { INSIGHT_CLOSURE_CODES_TABLE, INSIGHT_CLOSURES_TABLE, INSIGHT_REASON_MERGES_TABLE } from '../citations/citations.projection.js';
 
 /** The GraphQL ReasonInsight; `code` becomes its Reason through the catalog's loader. */
 export interface ReasonInsightView {
@@ -56,23 +51,20 @@ export interface ReasonReportRequest {
 interface StoredClosure {
   deal_id: string;
   segment: string | null;
-  outcome: 'WON' | 'LOST';
   amount_minor: number;
   closed_at_ms: number;
   loss_reason: string | null;
   competitor: string | null;
+  marketing_filed: number;
+  sales_filed: number;
 }
 
-interface StoredRetrospective {
-  retrospective_id: string;
+interface StoredCode {
   deal_id: string;
-  agreed_reason_codes: string;
-}
-
-interface StoredPerspective {
-  retrospective_id: string;
-  team: Team;
-  reason_codes: string;
+  code: string;
+  by_marketing: number;
+  by_sales: number;
+  agreed: number;
 }
 
 /** The reasons that keep coming back, from the citations read model; the figures come from the pure domain. */
@@ -87,55 +79,54 @@ export class ReasonInsightsReader {
   reasonReport(request: ReasonReportRequest): ReasonReportView {
     const { kind, window, segment, minOccurrences } = request;
     const span: DateWindow = { from: previousWindow(window).from, to: window.to };
-    const closures = prepared(this.db, 
-        `SELECT d.deal_id, d.segment, c.outcome, c.amount_minor, c.closed_at_ms, c.loss_reason, c.competitor
-         FROM ${INSIGHT_CITED_DEALS_TABLE} d
-         JOIN ${INSIGHT_CLOSURES_TABLE} c ON c.deal_id = d.deal_id AND c.closure = d.latest_closure
-         WHERE d.status = @outcome AND c.closed_at_ms BETWEEN @start AND @end AND (@segment IS NULL OR d.segment = @segment)`,
-      )
-      .all({
-        outcome: kind === 'LOSS' ? 'LOST' : 'WON',
-        start: windowStart(span),
-        end: windowEnd(span),
-        segment,
-      }) as StoredClosure[];
-    const ids = JSON.stringify(closures.map((closure) => closure.deal_id));
-    // The retrospective of each deal's latest closure, and the perspectives filed on it.
-    const retrospectives = prepared(this.db, 
-        `SELECT r.retrospective_id, r.deal_id, r.agreed_reason_codes
-         FROM ${INSIGHT_RETROSPECTIVES_TABLE} r
-         JOIN ${INSIGHT_CITED_DEALS_TABLE} d ON d.deal_id = r.deal_id AND d.latest_closure = r.closure
-         WHERE r.deal_id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(ids) as StoredRetrospective[];
-    const perspectives = prepared(this.db, 
-        `SELECT retrospective_id, team, reason_codes FROM ${INSIGHT_PERSPECTIVES_TABLE}
-         WHERE retrospective_id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(retrospectives.map((retrospective) => retrospective.retrospective_id))) as StoredPerspective[];
+    const outcome = kind === 'LOSS' ? 'LOST' : 'WON';
+    // The deals' standing closures of the kind's outcome closed in the span, through a partial
+    // index (by segment when one is asked for), then the codes cited on those closures.
+    const standing = `${segment === null ? '' : 'c.segment = @segment AND '}c.outcome = @outcome AND c.counts = 1
+      AND c.closed_at_ms BETWEEN @start AND @end`;
+    const params = { outcome, start: windowStart(span), end: windowEnd(span), ...(segment === null ? {} : { segment }) };
+    const closures = prepared(
+      this.db,
+      `SELECT c.deal_id, c.segment, c.amount_minor, c.closed_at_ms, c.loss_reason, c.competitor, c.marketing_filed, c.sales_filed
+       FROM ${INSIGHT_CLOSURES_TABLE} c WHERE ${standing}`,
+    ).all(params) as StoredClosure[];
+    const codes = prepared(
+      this.db,
+      `SELECT k.deal_id, k.code, k.by_marketing, k.by_sales, k.agreed
+       FROM ${INSIGHT_CLOSURES_TABLE} c
+       JOIN ${INSIGHT_CLOSURE_CODES_TABLE} k ON k.deal_id = c.deal_id AND k.closure = c.closure
+       WHERE ${standing}`,
+    ).all(params) as StoredCode[];
     const merges = prepared(this.db, `SELECT code, merged_into AS mergedInto FROM ${INSIGHT_REASON_MERGES_TABLE}`).all() as {
       code: string;
       mergedInto: string;
     }[];
 
-    const retrospectiveOf = new Map(retrospectives.map((retrospective) => [retrospective.deal_id, retrospective]));
+    const codesOf = new Map<string, StoredCode[]>();
+    for (const code of codes) {
+      const list = codesOf.get(code.deal_id);
+      if (list === undefined) codesOf.set(code.deal_id, [code]);
+      else list.push(code);
+    }
     const deals: ClosedDeal[] = closures.map((closure) => {
-      const retrospective = retrospectiveOf.get(closure.deal_id);
+      const cited = codesOf.get(closure.deal_id) ?? [];
+      const perspectives: TeamPerspective[] = [];
+      if (closure.marketing_filed === 1) {
+        perspectives.push({ team: 'MARKETING', reasonCodes: cited.filter((code) => code.by_marketing === 1).map((code) => code.code) });
+      }
+      if (closure.sales_filed === 1) {
+        perspectives.push({ team: 'SALES', reasonCodes: cited.filter((code) => code.by_sales === 1).map((code) => code.code) });
+      }
       return {
         dealId: closure.deal_id,
-        outcome: closure.outcome,
+        outcome,
         segment: closure.segment,
         amountMinor: BigInt(closure.amount_minor),
         closedAt: closure.closed_at_ms,
         competitor: closure.competitor,
         lossReason: closure.loss_reason,
-        perspectives:
-          retrospective === undefined
-            ? []
-            : perspectives
-                .filter((perspective) => perspective.retrospective_id === retrospective.retrospective_id)
-                .map((perspective) => ({ team: perspective.team, reasonCodes: JSON.parse(perspective.reason_codes) as string[] })),
-        agreedReasonCodes: retrospective === undefined ? [] : (JSON.parse(retrospective.agreed_reason_codes) as string[]),
+        perspectives,
+        agreedReasonCodes: cited.filter((code) => code.agreed === 1).map((code) => code.code),
       };
     });
 
