@@ -5,3 +5,4 @@ export * from './projection-runner.js';
 export * from './metadata.js';
 export * from './live-feed.js';
 export * from './rows-by-key.js';
+export * from './answer-cache.js';

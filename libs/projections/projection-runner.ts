@@ -170,6 +170,13 @@ export class ProjectionRunner {
     this.logger.info({ projections: this.runs.map((run) => run.projection.name) }, 'Projections stopped');
   }
 
+  /** Where the named projection stands: the position of the last event it applied or skipped. */
+  positionOf(name: string): Position | null {
+    const run = this.runs.find((candidate) => candidate.projection.name === name);
+    if (run === undefined) throw new Error(`No projection is named "${name}"`);
+    return run.position;
+  }
+
   status(): ProjectionState[] {
     return this.runs.map((run) => ({
       name: run.projection.name,

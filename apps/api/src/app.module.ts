@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type { SqliteDatabase } from '#sqlite';
-import { ProjectionRunner } from '#projections';
+import { AnswerCache, ProjectionRunner } from '#projections';
 import {
   APP_LOGGER,
   CLOCK,
@@ -71,6 +71,7 @@ export class AppModule {
         { provide: EVENT_STORE, useValue: infrastructure.eventStore },
         { provide: READ_MODEL_DATABASE, useValue: infrastructure.readModels },
         { provide: ProjectionRunner, useValue: infrastructure.projections },
+        { provide: AnswerCache, useValue: new AnswerCache((name) => infrastructure.projections.positionOf(name)) },
         { provide: CURRENCY, useValue: currency(config.currency) },
         { provide: CLOCK, useValue: infrastructure.clock ?? systemClock },
         { provide: READ_YOUR_WRITES, useValue: readYourWritesOver(infrastructure.projections, infrastructure.readYourWritesTimeoutMs) },
@@ -79,7 +80,7 @@ export class AppModule {
         HealthService,
         HealthResolver,
       ],
-      exports: [APP_CONFIG, APP_LOGGER, EVENT_STORE, READ_MODEL_DATABASE, ProjectionRunner, CURRENCY, CLOCK, CommandRunner],
+      exports: [APP_CONFIG, APP_LOGGER, EVENT_STORE, READ_MODEL_DATABASE, ProjectionRunner, AnswerCache, CURRENCY, CLOCK, CommandRunner],
     };
   }
 }

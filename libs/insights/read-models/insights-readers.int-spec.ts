@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
+import { AnswerCache } from '#projections';
 import { record, type SpecEvent } from '#projections/testing';
 import { currency, type Team } from '#shared';
 import type { DealEvent } from '#deals';
@@ -111,10 +112,10 @@ describe('the insights readers on a real SQLite read model fed by both projectio
       }
     })();
     const usd = currency('USD');
-    const facts = new DealFactsReader(db);
+    const facts = new DealFactsReader(db, AnswerCache.disabled());
     const progress = new GoalProgressReader(facts, usd);
     const scoreboard = new ScoreboardReader(facts, usd);
-    const reasons = new ReasonInsightsReader(db, usd);
+    const reasons = new ReasonInsightsReader(db, usd, AnswerCache.disabled());
     reader = {
       goalProgress: (...args) => progress.goalProgress(...args),
       scoreboard: (...args) => scoreboard.scoreboard(...args),

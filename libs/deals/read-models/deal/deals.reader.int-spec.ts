@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { countStatementRuns, record, type SpecEvent } from '#projections/testing';
+import { AnswerCache } from '#projections';
 import type { DealEvent } from '../../domain/index.js';
 import { dealsProjection } from './deal.projection.js';
 import { DealsReader, type DealRow } from './deals.reader.js';
@@ -13,7 +14,7 @@ describe('DealsReader on a real SQLite read model', () => {
   beforeEach(() => {
     db = openSqliteDatabase(':memory:', { synchronous: 'NORMAL' });
     dealsProjection.setup(db);
-    reader = new DealsReader(db);
+    reader = new DealsReader(db, AnswerCache.disabled());
   });
   afterEach(() => {
     db.close();

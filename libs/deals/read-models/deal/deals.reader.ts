@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { prepared, type SqliteDatabase } from '#sqlite';
-import { rowsByKey } from '#projections';
+import { AnswerCache, rowsByKey } from '#projections';
 import { currency, formatAmount, invalidInput, type Team } from '#shared';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import { decodeCursor, encodeCursor } from '#shared/graphql';
 import type { DealStatus } from '../../domain/index.js';
-import { DEAL_HISTORY_TABLE, DEAL_TOUCHES_TABLE, DEALS_TABLE } from './deal.projection.js';
+import { DEAL_HISTORY_TABLE, DEAL_TOUCHES_TABLE, DEALS_PROJECTION, DEALS_TABLE } from './deal.projection.js';
 
 /** A deal as the read model holds it: the scalar fields of the GraphQL Deal, Decimal as exact strings. */
 export interface DealRow {
@@ -122,7 +122,10 @@ const FILTER = `(@status IS NULL OR status = @status) AND (@segment IS NULL OR s
 /** Reads the deals' read model; other contexts use it to show deals they refer to. */
 @Injectable()
 export class DealsReader {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: SqliteDatabase) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: SqliteDatabase,
+    private readonly answers: AnswerCache,
+  ) {}
 
   byId(id: string): DealRow | null {
     const stored = prepared(this.db, `SELECT * FROM ${DEALS_TABLE} WHERE id = ?`).get(id) as StoredDeal | undefined;
@@ -148,7 +151,11 @@ export class DealsReader {
          LIMIT @limit`,
       )
       .all({ ...params, afterOpenedAt: position?.openedAt ?? null, afterId: position?.id ?? '', limit: first + 1 }) as StoredDeal[];
-    const { total } = prepared(this.db, `SELECT count(*) AS total FROM ${DEALS_TABLE} WHERE ${FILTER}`).get(params) as { total: number };
+    // Counting every deal the filters match is the page's only cost that grows with all deals.
+    const question = `count:${params.status ?? ''}:${params.segment === null ? '' : `=${params.segment}`}`;
+    const total = this.answers.answer([DEALS_PROJECTION], question, () =>
+      (prepared(this.db, `SELECT count(*) AS total FROM ${DEALS_TABLE} WHERE ${FILTER}`).get(params) as { total: number }).total,
+    );
     const shown = stored.slice(0, first);
     const edges = shown.map((row) => ({ node: toRow(row), cursor: encodeCursor([row.opened_at, row.id]) }));
     return {

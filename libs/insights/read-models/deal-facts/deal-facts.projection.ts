@@ -10,6 +10,8 @@ export const INSIGHT_DEAL_FACTS_TABLE = 'insight_deal_facts';
 export const INSIGHT_TOUCHES_TABLE = 'insight_touches';
 /** Per deal: its last revision applied and since when that is known, whether or not it made facts. */
 export const INSIGHT_DEAL_CLOCK_TABLE = 'insight_deal_clock';
+/** One row: the latest moment any version became known, so "now" can read current versions alone. */
+export const INSIGHT_DEAL_FACTS_KNOWN_TABLE = 'insight_deal_facts_known';
 
 /** The models that split a win between the teams; SHARED credits both with all of it. */
 export const SPLIT_MODELS = ATTRIBUTION_MODELS.filter((model): model is Exclude<AttributionModel, 'SHARED'> => model !== 'SHARED');
@@ -77,7 +79,7 @@ type Facts = Pick<
 export const dealFactsProjection = defineProjection<DealEvent>({
   name: DEAL_FACTS_PROJECTION,
   version: 3,
-  tables: [INSIGHT_DEAL_FACTS_TABLE, INSIGHT_TOUCHES_TABLE, INSIGHT_DEAL_CLOCK_TABLE],
+  tables: [INSIGHT_DEAL_FACTS_TABLE, INSIGHT_TOUCHES_TABLE, INSIGHT_DEAL_CLOCK_TABLE, INSIGHT_DEAL_FACTS_KNOWN_TABLE],
   setup(db) {
     db.prepare(
       `CREATE TABLE IF NOT EXISTS ${INSIGHT_DEAL_FACTS_TABLE} (
@@ -114,6 +116,12 @@ export const dealFactsProjection = defineProjection<DealEvent>({
         occurred_at_ms INTEGER NOT NULL,
         recorded_at_ms INTEGER NOT NULL,
         PRIMARY KEY (deal_id, touch_id)
+      )`,
+    ).run();
+    db.prepare(
+      `CREATE TABLE IF NOT EXISTS ${INSIGHT_DEAL_FACTS_KNOWN_TABLE} (
+        id INTEGER PRIMARY KEY CHECK (id = 0),
+        latest_known_ms INTEGER NOT NULL
       )`,
     ).run();
     db.prepare(
@@ -223,6 +231,11 @@ function apply(
       });
     }),
   );
+  prepared(
+    db,
+    `INSERT INTO ${INSIGHT_DEAL_FACTS_KNOWN_TABLE} (id, latest_known_ms) VALUES (0, ?)
+     ON CONFLICT (id) DO UPDATE SET latest_known_ms = max(latest_known_ms, excluded.latest_known_ms)`,
+  ).run(knownMs);
   insertVersion(db).run({
     ...facts,
     ...credit,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
+import { AnswerCache } from '#projections';
 import { queryPlans, record, type SpecEvent } from '#projections/testing';
 import type { DealEvent } from '#deals';
 import { ATTRIBUTION_MODELS, dateWindow } from '../../domain/index.js';
@@ -26,7 +27,7 @@ describe('DealFactsReader', () => {
   beforeEach(() => {
     db = openSqliteDatabase(':memory:', { synchronous: 'NORMAL' });
     dealFactsProjection.setup(db);
-    reader = new DealFactsReader(db);
+    reader = new DealFactsReader(db, AnswerCache.disabled());
   });
   afterEach(() => {
     db.close();

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AnswerCache } from '#projections';
 import { prepared, type SqliteDatabase, type SqliteStatement } from '#sqlite';
 import { READ_MODEL_DATABASE } from '#shared/application';
 import { TEAMS } from '#shared';
 import { windowEnd, windowStart, type AttributionModel, type DateWindow, type TeamCreditFigures } from '../../domain/index.js';
-import { creditColumns, INSIGHT_DEAL_FACTS_TABLE } from './deal-facts.projection.js';
+import { creditColumns, DEAL_FACTS_PROJECTION, INSIGHT_DEAL_FACTS_KNOWN_TABLE, INSIGHT_DEAL_FACTS_TABLE } from './deal-facts.projection.js';
 
 /** Which deals count: those of a period, in one segment or all, as known at a moment or now. */
 export interface FactsScope {
@@ -46,9 +47,36 @@ interface StatusSums {
  */
 @Injectable()
 export class DealFactsReader {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly db: SqliteDatabase) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly db: SqliteDatabase,
+    private readonly answers: AnswerCache,
+  ) {}
 
+  /**
+   * The latest moment any version became known (null before the first). From then on the
+   * versions known at a moment are the current ones: a "now" reads those, whatever its instant.
+   */
+  latestKnownMs(): number | null {
+    const row = prepared(this.db, `SELECT latest_known_ms FROM ${INSIGHT_DEAL_FACTS_KNOWN_TABLE} WHERE id = 0`).get() as
+      | { latest_known_ms: number }
+      | undefined;
+    return row?.latest_known_ms ?? null;
+  }
+
+  /**
+   * The totals of the scope, from the answer cache while the deal facts stand still. A moment at
+   * or after the latest version known reads the current versions, so "now" asked again and again
+   * (its instant a little later each time) is one question.
+   */
   totals(scope: FactsScope): FactsTotals {
+    const latest = scope.asOf === null ? null : this.latestKnownMs();
+    const settled: FactsScope = scope.asOf !== null && (latest === null || scope.asOf >= latest) ? { ...scope, asOf: null } : scope;
+    const { window, segment, asOf, model } = settled;
+    const question = `totals:${window.from}:${window.to}:${segment === null ? '' : `=${segment}`}:${asOf ?? 'now'}:${model}`;
+    return this.answers.answer([DEAL_FACTS_PROJECTION], question, () => this.sum(settled));
+  }
+
+  private sum(scope: FactsScope): FactsTotals {
     const params = {
       start: windowStart(scope.window),
       end: windowEnd(scope.window),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { queryPlans, record, type SpecEvent } from '#projections/testing';
+import { AnswerCache } from '#projections';
 import { currency } from '#shared';
 import type { DealEvent } from '#deals';
 import type { RetrospectiveEvent } from '#retrospectives';
@@ -40,7 +41,7 @@ describe('ReasonInsightsReader', () => {
       }
     })();
     db.prepare('ANALYZE').run();
-    reader = new ReasonInsightsReader(db, currency('USD'));
+    reader = new ReasonInsightsReader(db, currency('USD'), AnswerCache.disabled());
   });
   afterEach(() => {
     db.close();

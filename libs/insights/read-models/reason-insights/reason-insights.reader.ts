@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AnswerCache } from '#projections';
 import { prepared, type SqliteDatabase } from '#sqlite';
 import { formatAmount, toIso, type Currency, type Team } from '#shared';
 import { CURRENCY, READ_MODEL_DATABASE } from '#shared/application';
@@ -13,7 +14,12 @@ import {
   type TeamPerspective,
   type Trend,
 } from '../../domain/index.js';
-import { INSIGHT_CLOSURE_CODES_TABLE, INSIGHT_CLOSURES_TABLE, INSIGHT_REASON_MERGES_TABLE } from '../citations/citations.projection.js';
+import {
+  CITATIONS_PROJECTION,
+  INSIGHT_CLOSURE_CODES_TABLE,
+  INSIGHT_CLOSURES_TABLE,
+  INSIGHT_REASON_MERGES_TABLE,
+} from '../citations/citations.projection.js';
 
 /** The GraphQL ReasonInsight; `code` becomes its Reason through the catalog's loader. */
 export interface ReasonInsightView {
@@ -73,10 +79,17 @@ export class ReasonInsightsReader {
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly db: SqliteDatabase,
     @Inject(CURRENCY) private readonly currency: Currency,
+    private readonly answers: AnswerCache,
   ) {}
 
   /** Reasons cited by the deals now closed with the kind's outcome, in the window and the one before. */
   reasonReport(request: ReasonReportRequest): ReasonReportView {
+    const { kind, window, segment, minOccurrences } = request;
+    const question = `reasons:${kind}:${window.from}:${window.to}:${segment === null ? '' : `=${segment}`}:${minOccurrences}`;
+    return this.answers.answer([CITATIONS_PROJECTION], question, () => this.report(request));
+  }
+
+  private report(request: ReasonReportRequest): ReasonReportView {
     const { kind, window, segment, minOccurrences } = request;
     const span: DateWindow = { from: previousWindow(window).from, to: window.to };
     const outcome = kind === 'LOSS' ? 'LOST' : 'WON';

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DEAL_PROJECTIONS, DealsReader, type DealEvent, type DealRow } from '#deals';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { countStatementRuns, record, type SpecEvent } from '#projections/testing';
+import { AnswerCache } from '#projections';
 import { reasonsProjection, ReasonsReader, type ReasonEvent } from '#reasons';
 import type { RequestContext } from '#shared/graphql';
 import type { RetrospectiveEvent } from '../../domain/index.js';
@@ -24,7 +25,7 @@ describe('a page of retrospectives on a real SQLite read model', () => {
     db = openSqliteDatabase(':memory:', { synchronous: 'NORMAL' });
     for (const projection of projections) projection.setup(db);
     retrospectives = new RetrospectivesReader(db);
-    deals = new DealsReader(db);
+    deals = new DealsReader(db, AnswerCache.disabled());
     reasons = new ReasonsReader(db);
   });
   afterEach(() => {
