@@ -72,6 +72,8 @@ export interface EventStore {
   /** Events of every stream in global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
+  /** Position of the last event of the log; null while the log is empty. */
+  headPosition(): Promise<Position | null>;
   /** Orders two positions issued by this store: negative, zero or positive. */
   comparePositions(a: Position, b: Position): number;
   close(): Promise<void>;

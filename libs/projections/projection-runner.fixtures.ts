@@ -156,6 +156,7 @@ function delegate(store: EventStore, subscribeToAll: EventStore['subscribeToAll'
     aggregateStream: (stream, options) => store.aggregateStream(stream, options),
     readAll: (options) => store.readAll(options),
     subscribeToAll: (options): AllSubscription => subscribeToAll(options),
+    headPosition: () => store.headPosition(),
     comparePositions: (a, b) => store.comparePositions(a, b),
     close: () => store.close(),
   };

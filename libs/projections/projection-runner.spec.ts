@@ -222,6 +222,48 @@ describe('ProjectionRunner', () => {
       expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
     });
 
+    it('rebuilds every projection from one read of the log, page by page, and says how far it is', async () => {
+      // Given three projections over two event types and a log of more than one page
+      const [items, removals, both] = [ledger(), ledger({ eventTypes: ['ItemRemoved'] }), ledger({ eventTypes: ['ItemAdded', 'ItemRemoved'] })];
+      await append(2_500);
+      const last = await append(10, 'ItemRemoved');
+      let reads = 0;
+      const reading = store.readAll.bind(store);
+      store.readAll = (options) => {
+        reads += 1;
+        return reading(options);
+      };
+      const progress: { events: number; position: string }[] = [];
+
+      // When they are rebuilt
+      await runner([items, removals, both]).rebuild(undefined, ({ events, position, head }) => {
+        progress.push({ events, position });
+        expect(head).toBe(last);
+      });
+
+      // Then the log was read once, in two pages, into all three, with every checkpoint at its end
+      expect(reads).toBe(2);
+      expect(progress).toEqual([
+        { events: 2_000, position: expect.any(String) },
+        { events: 2_510, position: last },
+      ]);
+      expect([items.rows(db).length, removals.rows(db).length, both.rows(db).length]).toEqual([2_500, 10, 2_510]);
+      for (const projection of [items, removals, both]) expect(checkpointOf(projection.name)).toMatchObject({ position: last, status: 'stopped' });
+    });
+
+    it('stops a rebuild at an event a projection cannot apply, naming both, and keeps the pages before it', async () => {
+      // Given a projection that fails on the 2,100th event
+      const failing = ledger({ failOn: (_event, call) => call === 2_100 });
+      const fine = ledger();
+      await append(2_500);
+
+      // When they are rebuilt, it fails with the projection's name, and everything before the failing page stays
+      const projections = runner([fine, failing]);
+      await expect(projections.rebuild()).rejects.toThrow(ProjectionFailedError);
+      expect(statusOf(projections, failing.name)).toMatchObject({ status: 'failed', error: expect.stringContaining('cannot project') });
+      expect([fine.rows(db).length, failing.rows(db).length]).toEqual([2_000, 2_000]);
+    });
+
     it('refuses to rebuild while running', async () => {
       const projections = runner([ledger()]);
       await projections.start();

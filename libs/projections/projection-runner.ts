@@ -49,12 +49,21 @@ export interface WaitForOptions {
   readonly timeoutMs: number;
 }
 
+/** How far a rebuild has read the log. */
+export interface RebuildProgress {
+  /** Events applied so far. */
+  readonly events: number;
+  readonly position: Position;
+  /** The end of the log when the rebuild started; null for an empty log. */
+  readonly head: Position | null;
+}
+
 /** Called after a batch of a projection commits, with the events whose rows it wrote. */
 export type CommitListener = (projection: string, events: readonly RecordedEvent[]) => void;
 
 const DEFAULT_RETRY: RetryPolicy = { attempts: 3, delayMs: (retry) => 100 * 4 ** (retry - 1) };
 const DEFAULT_MAX_BATCH_SIZE = 500;
-const REBUILD_PAGE_SIZE = 500;
+const REBUILD_PAGE_SIZE = 2_000;
 
 interface Run {
   readonly projection: Projection;
@@ -220,31 +229,63 @@ export class ProjectionRunner {
 
   /**
    * Empties the given projections (all when none is named) and replays the log into them up to
-   * its current end, then returns. For an offline command: the runner must not be running.
+   * its current end, then returns. The log is read once, page by page, and each page is applied
+   * to every projection that consumes its events in one transaction together with their
+   * checkpoints, so memory stays bounded whatever the log's size and a crash leaves every
+   * projection at one consistent point to go on from. For an offline command: the runner must not
+   * be running.
    */
-  async rebuild(names?: readonly string[]): Promise<void> {
+  async rebuild(names?: readonly string[], onProgress?: (progress: RebuildProgress) => void): Promise<void> {
     if (this.running) throw new Error('Stop the projection runner before rebuilding');
     const runs = names === undefined ? this.runs : this.runsNamed(names);
+    for (const run of runs) this.restart(run);
+    const consumers = new Map<string, Run[]>();
     for (const run of runs) {
-      const { name, version, eventTypes } = run.projection;
-      this.restart(run);
-      let applied = 0;
-      for (;;) {
-        const events = await this.store.readAll({
-          ...(run.position === null ? {} : { fromPosition: run.position }),
-          eventTypes,
-          maxCount: REBUILD_PAGE_SIZE,
-        });
-        if (events.length === 0) break;
-        const committed = await this.commit(run, events.map((event) => ({ kind: 'event', event })));
-        if (!committed) throw new ProjectionFailedError(name, run.error ?? 'unknown error');
-        applied += events.length;
-        if (events.length < REBUILD_PAGE_SIZE) break;
-      }
+      for (const type of run.projection.eventTypes) consumers.set(type, [...(consumers.get(type) ?? []), run]);
+    }
+    const eventTypes = [...consumers.keys()];
+    const head = await this.store.headPosition();
+    let position: Position | null = null;
+    let events = 0;
+    for (;;) {
+      const page = await this.store.readAll({ ...(position === null ? {} : { fromPosition: position }), eventTypes, maxCount: REBUILD_PAGE_SIZE });
+      const last = page.at(-1);
+      if (last === undefined) break;
+      this.applyToAll(runs, consumers, page, last.position);
+      position = last.position;
+      events += page.length;
+      onProgress?.({ events, position, head });
+      if (page.length < REBUILD_PAGE_SIZE) break;
+    }
+    for (const run of runs) {
+      const { name, version } = run.projection;
       run.status = 'stopped';
       this.checkpoints.setStatus(name, 'stopped');
-      this.logger.info({ projection: name, version, events: applied, position: run.position }, `Projection "${name}" rebuilt`);
+      this.logger.info({ projection: name, version, position: run.position }, `Projection "${name}" rebuilt`);
     }
+    this.logger.info({ projections: runs.map((run) => run.projection.name), events, position }, 'Rebuilt from one read of the log');
+  }
+
+  /** One page of a rebuild: every consuming projection's rows and every checkpoint, in one transaction. */
+  private applyToAll(runs: readonly Run[], consumers: ReadonlyMap<string, readonly Run[]>, page: readonly RecordedEvent[], last: Position): void {
+    let failed: { readonly run: Run; readonly event: RecordedEvent } | undefined;
+    try {
+      this.db.transaction(() => {
+        for (const event of page) {
+          for (const run of consumers.get(event.type) ?? []) {
+            failed = { run, event };
+            run.projection.handle(event, this.db);
+          }
+        }
+        failed = undefined;
+        for (const run of runs) this.checkpoints.advance(run.projection.name, last, 'catching-up');
+      })();
+    } catch (error) {
+      if (failed === undefined) throw error;
+      this.fail(failed.run, error, { kind: 'event', event: failed.event });
+      throw new ProjectionFailedError(failed.run.projection.name, failed.run.error ?? String(error));
+    }
+    for (const run of runs) run.position = last;
   }
 
   private prepare(run: Run): void {

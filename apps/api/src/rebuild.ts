@@ -1,4 +1,4 @@
-import { ProjectionRunner, type ProjectionState } from '#projections';
+import { ProjectionRunner, type ProjectionState, type RebuildProgress } from '#projections';
 import type { AppConfig } from './config.js';
 import { lockDataDir } from './core/data-dir-lock.js';
 import { openEventStore, openReadModelDatabase } from './core/infrastructure.js';
@@ -9,7 +9,12 @@ import { PROJECTIONS } from './projections.js';
  * Empties the named read models (all when none is named) and projects the whole log into them
  * again. Offline: it holds the data directory's lock, so it refuses to run under a live service.
  */
-export async function rebuildProjections(config: AppConfig, logger: Logger, names?: readonly string[]): Promise<ProjectionState[]> {
+export async function rebuildProjections(
+  config: AppConfig,
+  logger: Logger,
+  names?: readonly string[],
+  onProgress?: (progress: RebuildProgress) => void,
+): Promise<ProjectionState[]> {
   const known = new Set(PROJECTIONS.map((projection) => projection.name));
   const unknown = (names ?? []).filter((name) => !known.has(name));
   if (unknown.length > 0) {
@@ -22,7 +27,7 @@ export async function rebuildProjections(config: AppConfig, logger: Logger, name
       const database = openReadModelDatabase(config);
       try {
         const runner = new ProjectionRunner({ store, database, logger, projections: PROJECTIONS });
-        await runner.rebuild(names !== undefined && names.length > 0 ? names : undefined);
+        await runner.rebuild(names !== undefined && names.length > 0 ? names : undefined, onProgress);
         return runner.status();
       } finally {
         database.close();

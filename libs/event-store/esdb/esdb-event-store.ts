@@ -99,6 +99,14 @@ export class EsdbEventStore implements EventStore {
     );
   }
 
+  async headPosition(): Promise<Position | null> {
+    const [last] = await this.run('reading the end of $all', () =>
+      this.collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })),
+    );
+    const position = last?.event?.position;
+    return position === undefined ? null : encodePosition(position);
+  }
+
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? ANY;
     const expectedRevision = toClientExpectedRevision(expected);

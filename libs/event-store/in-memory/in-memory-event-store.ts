@@ -84,6 +84,10 @@ export class InMemoryEventStore implements EventStore, LocalLog {
     return new LocalCatchUpSubscription(this, options);
   }
 
+  async headPosition(): Promise<Position | null> {
+    return this.log.at(-1)?.position ?? null;
+  }
+
   comparePositions(a: Position, b: Position): number {
     return positionToNumber(a) - positionToNumber(b);
   }

@@ -38,6 +38,13 @@ describe('SqliteEventStore on a file', () => {
     return db;
   }
 
+  it('has no head while the log is empty, then the last position appended', async () => {
+    const store = open();
+    expect(await store.headPosition()).toBeNull();
+    const { position } = await store.appendToStream('s-1', [{ id: randomUUID(), type: 'A', data: {}, metadata: {} }]);
+    expect(await store.headPosition()).toBe(position);
+  });
+
   describe('durability settings', () => {
     it('runs in WAL mode with synchronous FULL by default, creating the folder', () => {
       const store = open();

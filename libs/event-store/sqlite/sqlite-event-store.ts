@@ -145,6 +145,11 @@ export class SqliteEventStore implements EventStore, LocalLog {
     };
   }
 
+  async headPosition(): Promise<Position | null> {
+    const head = this.statements.lastPosition.get()?.position ?? null;
+    return head === null ? null : toPosition(head);
+  }
+
   comparePositions(a: Position, b: Position): number {
     return positionToNumber(a) - positionToNumber(b);
   }

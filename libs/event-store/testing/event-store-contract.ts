@@ -399,6 +399,20 @@ function defineContract(createStore: ContractStoreFactory, options: ContractOpti
   });
 
   describe('global positions and readAll', () => {
+    test('headPosition is the position of the last event appended, across streams', async () => {
+      // Given appends to two streams
+      const t = scenario();
+      await store.appendToStream(t.stream('left'), [newEvent('A')]);
+      const last = await store.appendToStream(t.stream('right'), [newEvent('B'), newEvent('C')]);
+
+      // Then the head is the last one's position (on a shared server, nothing was appended since by others of this test)
+      const head = await store.headPosition();
+      expect(head).not.toBeNull();
+      expect(store.comparePositions(head!, last.position)).toBeGreaterThanOrEqual(0);
+      const after = t.mine(await store.readAll({ fromPosition: head! }));
+      expect(after).toEqual([]);
+    });
+
     test('positions increase across streams in the order of the appends', async () => {
       // Given appends to two streams, alternating
       const t = scenario();
