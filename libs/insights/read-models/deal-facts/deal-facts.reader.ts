@@ -121,15 +121,7 @@ export class DealFactsReader {
   }
 
   private statement(scope: FactsScope): SqliteStatement {
-    const credit =
-      scope.model === 'SHARED'
-        ? 'NULL AS credited_marketing, NULL AS credited_sales, NULL AS wins_marketing, NULL AS wins_sales'
-        : (() => {
-            const marketing = creditColumns(scope.model, 'MARKETING');
-            const sales = creditColumns(scope.model, 'SALES');
-            return `sum(${marketing.minor}) AS credited_marketing, sum(${sales.minor}) AS credited_sales,
-                    sum(${marketing.wins}) AS wins_marketing, sum(${sales.wins}) AS wins_sales`;
-          })();
+    const credit = creditOf(scope.model, (column) => `sum(${column})`);
     return prepared(
       this.db,
       `SELECT status, count(*) AS deals, sum(amount_minor) AS amount,
@@ -146,15 +138,7 @@ export class DealFactsReader {
 
   /** The same sums, row by row in BigInt: only for amounts beyond what SQLite's integers hold. */
   private exactSums(scope: FactsScope, params: object): StatusSums[] {
-    const credit =
-      scope.model === 'SHARED'
-        ? 'NULL AS credited_marketing, NULL AS credited_sales, NULL AS wins_marketing, NULL AS wins_sales'
-        : (() => {
-            const marketing = creditColumns(scope.model, 'MARKETING');
-            const sales = creditColumns(scope.model, 'SALES');
-            return `${marketing.minor} AS credited_marketing, ${sales.minor} AS credited_sales,
-                    ${marketing.wins} AS wins_marketing, ${sales.wins} AS wins_sales`;
-          })();
+    const credit = creditOf(scope.model, (column) => column);
     const rows = prepared(
       this.db,
       `SELECT status, amount_minor, source, influenced_marketing, influenced_sales, ${credit}
@@ -194,6 +178,15 @@ export class DealFactsReader {
     }
     return [...sums.values()];
   }
+}
+
+/** The model's credit columns as credited_/wins_ per team, each through `read` (a sum, or as they are). */
+function creditOf(model: AttributionModel, read: (column: string) => string): string {
+  if (model === 'SHARED') return 'NULL AS credited_marketing, NULL AS credited_sales, NULL AS wins_marketing, NULL AS wins_sales';
+  const marketing = creditColumns(model, 'MARKETING');
+  const sales = creditColumns(model, 'SALES');
+  return `${read(marketing.minor)} AS credited_marketing, ${read(sales.minor)} AS credited_sales,
+          ${read(marketing.wins)} AS wins_marketing, ${read(sales.wins)} AS wins_sales`;
 }
 
 /**
