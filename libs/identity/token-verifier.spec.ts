@@ -38,6 +38,36 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify(token)).resolves.toMatchObject({ id: 'bo', team: 'SALES', lead: false });
   });
 
+  it('keeps accepting a verified token until its exp, then refuses it, whatever it remembered', async () => {
+    // Given a token valid for one more second, verified once (and so kept)
+    const token = await sign({ sub: 'ana', team: 'SALES' }, { exp: Math.floor(Date.now() / 1000) + 1 });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ id: 'ana' });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ id: 'ana' });
+
+    // Then once it has expired it is refused (polled: no fixed sleep)
+    const deadline = Date.now() + 10_000;
+    let refused: unknown;
+    while (refused === undefined && Date.now() < deadline) {
+      refused = await verifier.verify(token).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      if (refused === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(refused).toMatchObject({ code: 'UNAUTHENTICATED', message: 'The token has expired' });
+  });
+
+  it('verifies every token again when it keeps none, and keeps only so many', async () => {
+    const keepsNone = new TokenVerifier({ secret: SECRET, cachedTokens: 0 });
+    const keepsOne = new TokenVerifier({ secret: SECRET, cachedTokens: 1 });
+    const [first, second] = [await sign({ sub: 'a', team: 'SALES' }), await sign({ sub: 'b', team: 'MARKETING' })];
+    for (const current of [keepsNone, keepsOne]) {
+      await expect(current.verify(first)).resolves.toMatchObject({ id: 'a' });
+      await expect(current.verify(second)).resolves.toMatchObject({ id: 'b' });
+      await expect(current.verify(first)).resolves.toMatchObject({ id: 'a' });
+    }
+  });
+
   it('refuses an expired token', async () => {
     const token = await sign({ sub: 'bo', team: 'SALES' }, { exp: Math.floor(Date.now() / 1000) - 60 });
     expect((await refusal(verifier, token)).message).toBe('The token has expired');

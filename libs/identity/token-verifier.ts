@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ACTOR_TEAMS, DomainError, type Actor, type ActorTeam } from '#shared';
 
@@ -8,18 +9,36 @@ export interface TokenVerifierOptions {
   readonly jwksUrl?: string;
   readonly issuer?: string;
   readonly audience?: string;
+  /** How many verified tokens are kept until they expire; 10,000 unless set (0 keeps none). */
+  readonly cachedTokens?: number;
 }
+
+interface Verified {
+  readonly actor: Actor;
+  /** The token's exp, in epoch ms. */
+  readonly expiresAt: number;
+}
+
+const DEFAULT_CACHED_TOKENS = 10_000;
 
 const unauthenticated = (message: string): DomainError => new DomainError('UNAUTHENTICATED', message);
 
-/** Turns a bearer token into the Actor it names, or refuses it with UNAUTHENTICATED. */
+/**
+ * Turns a bearer token into the Actor it names, or refuses it with UNAUTHENTICATED. The HS256
+ * key is imported once, and a verified token is kept (a bounded number of them, the least recently
+ * used going first) until its exp, so a client sending the same token with every request pays
+ * for its signature once.
+ */
 export class TokenVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly key: KeyObject | JWTVerifyGetKey;
   private readonly algorithms: string[] | undefined;
+  private readonly verified = new Map<string, Verified>();
+  private readonly cachedTokens: number;
 
   constructor(private readonly options: TokenVerifierOptions) {
+    this.cachedTokens = options.cachedTokens ?? DEFAULT_CACHED_TOKENS;
     if (options.secret !== undefined) {
-      this.key = new TextEncoder().encode(options.secret);
+      this.key = createSecretKey(new TextEncoder().encode(options.secret));
       this.algorithms = ['HS256'];
     } else if (options.jwksUrl !== undefined) {
       this.key = createRemoteJWKSet(new URL(options.jwksUrl));
@@ -30,6 +49,26 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
+    const known = this.verified.get(token);
+    if (known !== undefined) {
+      this.verified.delete(token);
+      if (Date.now() < known.expiresAt) {
+        this.verified.set(token, known);
+        return known.actor;
+      }
+    }
+    const { actor, payload } = await this.check(token);
+    if (this.cachedTokens > 0 && typeof payload.exp === 'number') {
+      this.verified.set(token, { actor, expiresAt: payload.exp * 1000 });
+      if (this.verified.size > this.cachedTokens) {
+        const oldest = this.verified.keys().next().value;
+        if (oldest !== undefined) this.verified.delete(oldest);
+      }
+    }
+    return actor;
+  }
+
+  private async check(token: string): Promise<{ actor: Actor; payload: JWTPayload }> {
     let payload: JWTPayload;
     try {
       const verifyOptions = {
@@ -45,7 +84,7 @@ export class TokenVerifier {
     } catch (error) {
       throw unauthenticated(describeJoseError(error));
     }
-    return actorFromClaims(payload);
+    return { actor: actorFromClaims(payload), payload };
   }
 }
 
