@@ -76,4 +76,39 @@ describe('SqliteEventStore when the writing process is killed', () => {
       db.close();
     }
   }, 2 * CHILD_WAIT_MS);
+
+  it('keeps every acknowledged append of eight writers committing in groups, exactly once, without gaps', async () => {
+    // Given eight writers appending at once through one adapter, so their appends share commits
+    const file = join(dir, 'events.sqlite');
+    child = new ChildScript<Ack>('./group-appends-until-killed.mjs', [file, join(dir, 'adapter')]);
+    await child.waitUntil((acks) => acks.length >= ACKS_BEFORE_KILL * 4, `${ACKS_BEFORE_KILL * 4} acknowledged events`, CHILD_WAIT_MS);
+
+    // When the process is killed in the middle of it
+    await child.kill();
+    const acks = [...child.lines];
+
+    // Then every acknowledged event is stored once, where its append said, and the log has no hole
+    const store = new SqliteEventStore(file);
+    try {
+      const log = await store.readAll();
+      const byId = new Map(log.map((event) => [event.id, event]));
+      expect(byId.size).toBe(log.length);
+      for (const ack of acks) {
+        expect(byId.get(ack.id)).toMatchObject({ stream: ack.stream, revision: ack.revision, position: ack.position });
+      }
+      expect(log.map((event) => Number(event.position))).toEqual(log.map((_, index) => index + 1));
+      for (const stream of new Set(log.map((event) => event.stream))) {
+        const revisions = log.filter((event) => event.stream === stream).map((event) => event.revision);
+        expect(revisions).toEqual(revisions.map((_, index) => index));
+      }
+    } finally {
+      await store.close();
+    }
+    const db = openSqliteDatabase(file, { synchronous: 'FULL' });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      db.close();
+    }
+  });
 });

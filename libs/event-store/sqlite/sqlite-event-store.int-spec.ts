@@ -45,6 +45,55 @@ describe('SqliteEventStore on a file', () => {
     expect(await store.headPosition()).toBe(position);
   });
 
+  describe('group commit', () => {
+    const event = (type = 'A') => ({ id: randomUUID(), type, data: {}, metadata: {} });
+
+    it('commits the appends of one turn together, each with its own expected revision and result', async () => {
+      const store = open();
+      let commits = 0;
+      store.onAppended(() => {
+        commits += 1;
+      });
+      const stream = `s-${randomUUID()}`;
+      // Sent in one turn: the second expects the first to be there, the third races it and loses.
+      const outcomes = await Promise.allSettled([
+        store.appendToStream(stream, [event()], { expectedRevision: 'no_stream' }),
+        store.appendToStream(stream, [event(), event()], { expectedRevision: 0 }),
+        store.appendToStream(stream, [event()], { expectedRevision: 0 }),
+        store.appendToStream(`other-${randomUUID()}`, [event()]),
+      ]);
+
+      expect(commits).toBe(1);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      expect((outcomes[1] as PromiseFulfilledResult<{ nextExpectedRevision: number }>).value.nextExpectedRevision).toBe(2);
+      expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+      expect((await store.readStream(stream)).map((stored) => stored.revision)).toEqual([0, 1, 2]);
+    });
+
+    it('rolls back only the append that fails, leaving no hole in the positions', async () => {
+      const store = open();
+      const shared = event();
+      const outcomes = await Promise.allSettled([
+        store.appendToStream(`a-${randomUUID()}`, [event()]),
+        store.appendToStream(`b-${randomUUID()}`, [event(), shared, shared]),
+        store.appendToStream(`c-${randomUUID()}`, [event()]),
+      ]);
+
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
+      expect((await store.readAll()).map((stored) => stored.position)).toEqual(['1', '2']);
+    });
+
+    it('commits what is still waiting when the store closes', async () => {
+      const store = open();
+      const stream = `s-${randomUUID()}`;
+      const appended = store.appendToStream(stream, [event()]);
+      await store.close();
+      await expect(appended).resolves.toMatchObject({ nextExpectedRevision: 0 });
+      expect(await open().readStream(stream)).toHaveLength(1);
+    });
+  });
+
   describe('durability settings', () => {
     it('runs in WAL mode with synchronous FULL by default, creating the folder', () => {
       const store = open();

@@ -67,18 +67,37 @@ interface EventRow {
 
 const COLUMNS = 'position, stream, revision, event_id, type, data, metadata';
 
+interface PendingAppend {
+  readonly stream: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Outcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
+
 /**
- * The event log in one SQLite file. Global positions are 1, 2, 3, ... without gaps; every append
- * is one IMMEDIATE transaction, so appends from several connections or processes are serialised
- * by SQLite's write lock. Subscriptions wake up on appends made through this instance; appends
- * by another process become visible to them at their next read.
+ * The event log in one SQLite file. Global positions are 1, 2, 3, ... without gaps.
+ *
+ * Appends commit in groups: the appends that arrive while the process is busy (with the previous
+ * group's commit, or with anything else) are written in the next IMMEDIATE transaction together,
+ * and share its commit and its sync to disk. Each keeps its own expected-revision check (which
+ * sees the appends of the group before it), its own error (a savepoint rolls back only its own
+ * rows) and its own result; none is acknowledged before the group's commit returns, so a crash
+ * loses nothing acknowledged. The IMMEDIATE transaction serialises appends from several
+ * connections or processes through SQLite's write lock. Subscriptions wake up on appends made
+ * through this instance; appends by another process become visible to them at their next read.
  */
 export class SqliteEventStore implements EventStore, LocalLog {
   private readonly db: SqliteDatabase;
   private readonly statements: Statements;
-  private readonly append: Database.Transaction<
+  private readonly appendOne: Database.Transaction<
     (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendResult
   >;
+  private readonly commitGroup: Database.Transaction<(group: readonly PendingAppend[]) => Outcome[]>;
+  private pending: PendingAppend[] = [];
+  private flushing = false;
   private readonly listeners = new Set<() => void>();
   private readonly subscriptions = new Set<LocalCatchUpSubscription>();
 
@@ -97,7 +116,17 @@ export class SqliteEventStore implements EventStore, LocalLog {
       this.db.close();
       throw error;
     }
-    this.append = this.db.transaction((stream, events, expected) => this.appendInTransaction(stream, events, expected));
+    // Run inside commitGroup, better-sqlite3 makes each append a savepoint of the group's transaction.
+    this.appendOne = this.db.transaction((stream, events, expected) => this.appendInTransaction(stream, events, expected));
+    this.commitGroup = this.db.transaction((group) =>
+      group.map(({ stream, events, expected }): Outcome => {
+        try {
+          return { ok: true, result: this.appendOne(stream, events, expected) };
+        } catch (error) {
+          return { ok: false, error: this.toPortError(error, stream, events, expected) };
+        }
+      }),
+    );
   }
 
   /** The synchronous setting the connection runs with, read back from SQLite. */
@@ -105,16 +134,37 @@ export class SqliteEventStore implements EventStore, LocalLog {
     return readSynchronous(this.db);
   }
 
-  async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+  appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? ANY;
-    let result: AppendResult;
+    return new Promise((resolve, reject) => {
+      this.pending.push({ stream, events, expected, resolve, reject });
+      if (this.flushing) return;
+      this.flushing = true;
+      // After the current turn of the event loop, so the appends it brings join the same group.
+      setImmediate(() => this.flush());
+    });
+  }
+
+  /** Commits every pending append as one group, then answers each. */
+  private flush(): void {
+    this.flushing = false;
+    const group = this.pending;
+    this.pending = [];
+    if (group.length === 0) return;
+    let outcomes: Outcome[];
     try {
-      result = this.append.immediate(stream, events, expected);
+      outcomes = this.commitGroup.immediate(group);
     } catch (error) {
-      throw this.toPortError(error, stream, events, expected);
+      // The group's own transaction failed (the write lock, the disk): none of it is stored.
+      for (const append of group) append.reject(this.toPortError(error, append.stream, append.events, append.expected));
+      return;
     }
-    for (const listener of this.listeners) listener();
-    return result;
+    if (outcomes.some((outcome) => outcome.ok)) for (const listener of this.listeners) listener();
+    outcomes.forEach((outcome, index) => {
+      const append = group[index]!;
+      if (outcome.ok) append.resolve(outcome.result);
+      else append.reject(outcome.error);
+    });
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -154,8 +204,9 @@ export class SqliteEventStore implements EventStore, LocalLog {
     return positionToNumber(a) - positionToNumber(b);
   }
 
-  /** Ends the open subscriptions, then closes the file. */
+  /** Commits the appends still waiting for their group, ends the open subscriptions, then closes the file. */
   async close(): Promise<void> {
+    if (this.db.open) this.flush();
     const open = [...this.subscriptions];
     this.subscriptions.clear();
     await Promise.all(open.map((subscription) => subscription.close()));
