@@ -4,4 +4,4 @@ export * from './event.js';
 export * from './expected-revision.js';
 export * from './errors.js';
 export * from './event-store.js';
-export { LocalCatchUpSubscription, type LocalLog, type LogPage } from './local-subscription.js';
+export { IDLE_WAKE_AFTER_COMMITS, LocalCatchUpSubscription, type LocalLog, type LogPage } from './local-subscription.js';

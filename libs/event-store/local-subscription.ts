@@ -10,17 +10,28 @@ export interface LogPage {
 /** What an in-process log offers a catch-up subscription: paged reads and a wake-up on append. */
 export interface LocalLog {
   readPage(after: Position | undefined, eventTypes: readonly string[] | undefined, maxCount: number): LogPage;
-  /** Calls the listener after every committed append; returns the function that stops it. */
-  onAppended(listener: () => void): () => void;
+  /**
+   * Calls the listener after every commit of appends, with the types of the events it stored;
+   * returns the function that stops it.
+   */
+  onAppended(listener: (types: ReadonlySet<string>) => void): () => void;
 }
 
 const PAGE_SIZE = 500;
 
 /**
+ * How many commits of events a filtered subscription lets pass without waking before it wakes
+ * anyway, to move its checkpoint up to the head: the bound on how far behind an idle subscriber's
+ * checkpoint may fall, without a read and a checkpoint for every append.
+ */
+export const IDLE_WAKE_AFTER_COMMITS = 256;
+
+/**
  * Catch-up subscription over a log held in this process (memory or an embedded file): reads
  * history page by page, then waits for appends. When a read reaches the head of the log it
  * yields a checkpoint at the head, so a filtered subscriber learns how far the log was read even
- * when the last events were not for it.
+ * when the last events were not for it. A filtered subscription wakes only for commits that
+ * stored events of its types, and otherwise once every IDLE_WAKE_AFTER_COMMITS commits.
  */
 export class LocalCatchUpSubscription implements AllSubscription {
   private closed = false;
@@ -32,7 +43,11 @@ export class LocalCatchUpSubscription implements AllSubscription {
     private readonly log: LocalLog,
     private readonly options: SubscribeToAllOptions,
   ) {
-    this.stopListening = log.onAppended(() => {
+    const wanted = options.eventTypes === undefined ? undefined : new Set(options.eventTypes);
+    let passed = 0;
+    this.stopListening = log.onAppended((types) => {
+      if (wanted !== undefined && ![...types].some((type) => wanted.has(type)) && ++passed < IDLE_WAKE_AFTER_COMMITS) return;
+      passed = 0;
       this.appendsSeen += 1;
       this.wake?.();
     });

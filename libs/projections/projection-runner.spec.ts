@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Position, RecordedEvent } from '#event-store';
+import { IDLE_WAKE_AFTER_COMMITS } from '#event-store';
 import { InMemoryEventStore } from '#event-store/in-memory';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { CHECKPOINT_TABLE } from './checkpoints.js';
@@ -348,7 +349,7 @@ describe('ProjectionRunner', () => {
 
       // When an event is appended and its position awaited
       const position = await append(1);
-      await projections.waitFor(position, { eventTypes: ['ItemAdded'], timeoutMs: WAIT_MS });
+      await projections.waitForEvents(new Map([['ItemAdded', position]]), { timeoutMs: WAIT_MS });
 
       // Then its row is readable right away
       expect(projection.rows(db)).toHaveLength(1);
@@ -364,7 +365,7 @@ describe('ProjectionRunner', () => {
       const position = await append(1, 'ItemAdded');
 
       // When waiting for ItemAdded readers: then the lagging projection does not matter
-      await projections.waitFor(position, { eventTypes: ['ItemAdded'], timeoutMs: WAIT_MS });
+      await projections.waitForEvents(new Map([['ItemAdded', position]]), { timeoutMs: WAIT_MS });
 
       // When waiting for all readers: then it times out naming the lagging one
       const lag = await projections.waitFor(position, { timeoutMs: 20 }).catch((error: unknown) => error);
@@ -373,7 +374,7 @@ describe('ProjectionRunner', () => {
 
       // When it catches up: then it is waited for
       gate.open();
-      await projections.waitFor(position, { eventTypes: ['Gated'], timeoutMs: WAIT_MS });
+      await projections.waitForEvents(new Map([['Gated', position]]), { timeoutMs: WAIT_MS });
     });
 
     it('rejects at once when a relevant projection has failed', async () => {
@@ -386,10 +387,74 @@ describe('ProjectionRunner', () => {
       await eventually(() => expect(statusOf(projections, failing.name).status).toBe('failed'));
 
       // Then waiting on it fails long before the deadline, while waiting on the other does not
-      await expect(projections.waitFor(position, { eventTypes: ['ItemAdded'], timeoutMs: 60_000 })).rejects.toBeInstanceOf(
+      await expect(projections.waitForEvents(new Map([['ItemAdded', position]]), { timeoutMs: 60_000 })).rejects.toBeInstanceOf(
         ProjectionFailedError,
       );
-      await projections.waitFor(position, { eventTypes: ['ItemRemoved'], timeoutMs: WAIT_MS });
+      const removal = await append(1, 'ItemRemoved');
+      await projections.waitForEvents(new Map([['ItemRemoved', removal]]), { timeoutMs: WAIT_MS });
+    });
+
+    it('waits for each projection only up to the last position of the events it consumes', async () => {
+      // Given a projection of ItemAdded and one of ItemRemoved, live
+      const items = ledger({ eventTypes: ['ItemAdded'] });
+      const removals = ledger({ eventTypes: ['ItemRemoved'] });
+      const projections = runner([items, removals]);
+      await projections.start();
+      await eventually(() => expect(projections.status().every((state) => state.status === 'live')).toBe(true));
+
+      // When an ItemRemoved then an ItemAdded are written, and read-your-writes waits on both types
+      const removed = await append(1, 'ItemRemoved');
+      const added = await append(1, 'ItemAdded');
+      await projections.waitForEvents(
+        new Map([
+          ['ItemRemoved', removed],
+          ['ItemAdded', added],
+        ]),
+        { timeoutMs: WAIT_MS },
+      );
+
+      // Then each has its row; the removals projection was never asked to reach the later ItemAdded
+      expect(items.rows(db)).toHaveLength(1);
+      expect(removals.rows(db)).toHaveLength(1);
+      expect(store.comparePositions(statusOf(projections, removals.name).position!, removed)).toBeGreaterThanOrEqual(0);
+    });
+
+    it('does not wake a projection for appends of types it does not consume', async () => {
+      // Given a live projection of ItemRemoved only
+      const removals = ledger({ eventTypes: ['ItemRemoved'] });
+      const projections = runner([removals]);
+      const commits: string[] = [];
+      projections.onCommitted((name) => commits.push(name));
+      await projections.start();
+      await append(1, 'ItemRemoved');
+      await eventually(() => expect(statusOf(projections, removals.name).status).toBe('live'));
+      const before = checkpointOf(removals.name).position;
+
+      // When ItemAdded events are appended, one commit at a time
+      for (let index = 0; index < 20; index++) await append(1, 'ItemAdded');
+      await new Promise((resolve) => setImmediate(resolve));
+
+      // Then it wrote no checkpoint for them: it stays where it was until its own events come
+      expect(checkpointOf(removals.name).position).toBe(before);
+      const last = await append(1, 'ItemRemoved');
+      await projections.waitForEvents(new Map([['ItemRemoved', last]]), { timeoutMs: WAIT_MS });
+      expect(checkpointOf(removals.name).position).toBe(last);
+    });
+
+    it('moves an idle projection up to the head now and then, so its checkpoint falls only so far behind', async () => {
+      // Given a live projection of ItemRemoved only
+      const removals = ledger({ eventTypes: ['ItemRemoved'] });
+      const projections = runner([removals]);
+      await projections.start();
+      await append(1, 'ItemRemoved');
+      await eventually(() => expect(statusOf(projections, removals.name).status).toBe('live'));
+
+      // When more commits of other types than the bound pass
+      let last: Position | undefined;
+      for (let index = 0; index < IDLE_WAKE_AFTER_COMMITS; index++) last = await append(1, 'ItemAdded');
+
+      // Then its checkpoint reaches the head without any event of its own
+      await eventually(() => expect(checkpointOf(removals.name).position).toBe(last));
     });
 
     it('rejects the waiters when the runner stops', async () => {

@@ -1,25 +1,14 @@
-import type { AllSubscription, EventStore, Position, RecordedEvent, SubscriptionMessage } from '#event-store';
+import type { EventStore, Position, RecordedEvent, SubscriptionMessage } from '#event-store';
 import type { SqliteDatabase } from '#sqlite';
 import { CheckpointTable, type ProjectionStatus } from './checkpoints.js';
-import { ProjectionFailedError, ProjectionLagError } from './errors.js';
+import { ProjectionConsumer } from './consumer.js';
+import { ProjectionFailedError } from './errors.js';
+import { ProjectionProcessor } from './processor.js';
 import type { Projection } from './projection.js';
+import { describeEvent, type ProjectionLogger, type ProjectionRun, type RetryPolicy } from './run.js';
+import { Waiters, type WaitTarget } from './waiters.js';
 
-/** pino's call shape, so the service's logger fits as it is. */
-export interface ProjectionLogger {
-  info(object: object, message: string): void;
-  warn(object: object, message: string): void;
-  error(object: object, message: string): void;
-}
-
-export interface RetryPolicy {
-  /**
-   * How many times an event that broke its batch is tried on its own before the projection is
-   * failed; also how many consecutive subscription errors are survived.
-   */
-  readonly attempts: number;
-  /** Pause in ms before retry number `retry` (1 for the first). */
-  readonly delayMs: (retry: number) => number;
-}
+export type { ProjectionLogger, RetryPolicy } from './run.js';
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
@@ -42,9 +31,7 @@ export interface ProjectionState {
 }
 
 export interface WaitForOptions {
-  /** Wait only for the projections consuming at least one of these types. */
-  readonly eventTypes?: readonly string[];
-  /** Wait only for these projections, by name (takes precedence over eventTypes). */
+  /** Wait only for these projections, by name; all of them when absent. */
   readonly projections?: readonly string[];
   readonly timeoutMs: number;
 }
@@ -65,44 +52,24 @@ const DEFAULT_RETRY: RetryPolicy = { attempts: 3, delayMs: (retry) => 100 * 4 **
 const DEFAULT_MAX_BATCH_SIZE = 500;
 const REBUILD_PAGE_SIZE = 2_000;
 
-interface Run {
-  readonly projection: Projection;
-  position: Position | null;
-  status: ProjectionStatus;
-  error: string | undefined;
-  subscription: AllSubscription | undefined;
-  loop: Promise<void> | undefined;
-}
-
-interface Waiter {
-  readonly position: Position;
-  readonly runs: readonly Run[];
-  readonly resolve: () => void;
-  readonly reject: (error: Error) => void;
-  timer?: ReturnType<typeof setTimeout>;
-}
-
-type Attempt =
-  | { readonly ok: true; readonly position: Position | null; readonly events: readonly RecordedEvent[] }
-  | { readonly ok: false; readonly error: unknown; readonly message: SubscriptionMessage | undefined };
-
-const IDLE = Symbol('idle');
+type Run = ProjectionRun;
 
 /**
- * Keeps read models up to date from the log: one catch-up subscription per projection, each
- * batch of events applied in one transaction together with the projection's checkpoint, so a
- * crash never applies an event twice nor skips one.
+ * Keeps read models up to date from the log: each projection follows the events it consumes
+ * (ProjectionConsumer), applies them in transactions together with its checkpoint
+ * (ProjectionProcessor, CheckpointTable), and read-your-writes waits on what it has applied
+ * (Waiters). A subscription wakes only when events of its projection's types are appended, so
+ * an append costs a read and a transaction only in the projections that consume it.
  */
 export class ProjectionRunner {
   private readonly store: EventStore;
   private readonly db: SqliteDatabase;
   private readonly logger: ProjectionLogger;
-  private readonly retry: RetryPolicy;
-  private readonly maxBatchSize: number;
   private readonly checkpoints: CheckpointTable;
+  private readonly consumer: ProjectionConsumer;
+  private readonly waiters: Waiters;
   private readonly runs: readonly Run[];
   private readonly listeners = new Set<CommitListener>();
-  private readonly waiters = new Set<Waiter>();
   private running = false;
   private stopping = false;
   private stopped: Promise<void> | undefined;
@@ -111,14 +78,24 @@ export class ProjectionRunner {
     this.store = options.store;
     this.db = options.database;
     this.logger = options.logger;
-    this.retry = options.retry ?? DEFAULT_RETRY;
-    this.maxBatchSize = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+    const retry = options.retry ?? DEFAULT_RETRY;
     const names = new Set<string>();
     for (const projection of options.projections) {
       if (names.has(projection.name)) throw new Error(`Two projections are named "${projection.name}"`);
       names.add(projection.name);
     }
     this.checkpoints = new CheckpointTable(this.db);
+    this.waiters = new Waiters((a, b) => this.store.comparePositions(a, b));
+    const processor = new ProjectionProcessor(this.db, this.checkpoints, (a, b) => this.store.comparePositions(a, b), retry, {
+      committed: (run, position, events) => this.committed(run, position, events),
+      failed: (run, error, message) => this.fail(run, error, message),
+      stopping: () => this.stopping,
+    });
+    this.consumer = new ProjectionConsumer(this.store, processor, this.logger, retry, options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE, {
+      caughtUp: (run) => this.markLive(run),
+      failed: (run, error) => this.fail(run, error, undefined),
+      stopping: () => this.stopping,
+    });
     this.runs = options.projections.map((projection) => {
       const checkpoint = this.checkpoints.get(projection.name);
       const current = checkpoint?.version === projection.version;
@@ -149,7 +126,7 @@ export class ProjectionRunner {
       }
     }
     for (const run of this.runs) {
-      if (run.status !== 'failed') run.loop = this.follow(run);
+      if (run.status !== 'failed') run.loop = this.consumer.follow(run);
     }
     this.logger.info({ projections: this.status() }, 'Projections started');
   }
@@ -163,7 +140,7 @@ export class ProjectionRunner {
 
   private async shutdown(): Promise<void> {
     this.stopping = true;
-    await Promise.all(this.runs.map((run) => this.closeSubscription(run)));
+    await Promise.all(this.runs.map((run) => this.consumer.close(run)));
     await Promise.all(this.runs.map((run) => run.loop));
     for (const run of this.runs) {
       run.loop = undefined;
@@ -171,9 +148,7 @@ export class ProjectionRunner {
       run.status = 'stopped';
       this.checkpoints.setStatus(run.projection.name, 'stopped');
     }
-    for (const waiter of this.waiters) {
-      this.settleWaiter(waiter, new ProjectionLagError(waiter.position, this.lagging(waiter), 'the projections were stopped'));
-    }
+    this.waiters.rejectAll('the projections were stopped');
     this.running = false;
     this.stopped = undefined;
     this.logger.info({ projections: this.runs.map((run) => run.projection.name) }, 'Projections stopped');
@@ -181,9 +156,7 @@ export class ProjectionRunner {
 
   /** Where the named projection stands: the position of the last event it applied or skipped. */
   positionOf(name: string): Position | null {
-    const run = this.runs.find((candidate) => candidate.projection.name === name);
-    if (run === undefined) throw new Error(`No projection is named "${name}"`);
-    return run.position;
+    return this.runNamed(name).position;
   }
 
   status(): ProjectionState[] {
@@ -202,23 +175,36 @@ export class ProjectionRunner {
   }
 
   /**
-   * Resolves once every relevant projection has applied the log up to `position`; rejects with
-   * ProjectionLagError after `timeoutMs`, and at once with ProjectionFailedError when a relevant
-   * projection has failed (it would never get there).
+   * Resolves once the named projections (all when none is named) have applied the log up to
+   * `position`; rejects with ProjectionLagError after `timeoutMs`, and at once with
+   * ProjectionFailedError when one of them has failed (it would never get there).
    */
   waitFor(position: Position, options: WaitForOptions): Promise<void> {
-    const runs = this.relevantRuns(options);
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { position, runs, resolve, reject };
-      if (this.check(waiter)) return;
-      // setTimeout would read Infinity as 1 ms.
-      if (Number.isFinite(options.timeoutMs)) {
-        waiter.timer = setTimeout(() => {
-          this.settleWaiter(waiter, new ProjectionLagError(position, this.lagging(waiter), `not within ${options.timeoutMs} ms`));
-        }, options.timeoutMs);
+    const runs = options.projections === undefined ? this.runs : options.projections.map((name) => this.runNamed(name));
+    return this.waiters.wait(
+      runs.map((run) => ({ run, position })),
+      options.timeoutMs,
+    );
+  }
+
+  /**
+   * Read-your-writes: given the last position of each event type written, resolves once every
+   * projection consuming one of those types has applied the log up to the last of them it
+   * consumes. A projection is never waited for on a position it has no reason to reach, so one
+   * that only follows the events it consumes (EventStoreDB sends a checkpoint only now and then)
+   * is as good as one told of every append.
+   */
+  waitForEvents(positionsByType: ReadonlyMap<string, Position>, options: { readonly timeoutMs: number }): Promise<void> {
+    const targets: WaitTarget[] = [];
+    for (const run of this.runs) {
+      let position: Position | undefined;
+      for (const type of run.projection.eventTypes) {
+        const at = positionsByType.get(type);
+        if (at !== undefined && (position === undefined || this.store.comparePositions(at, position) > 0)) position = at;
       }
-      this.waiters.add(waiter);
-    });
+      if (position !== undefined) targets.push({ run, position });
+    }
+    return this.waiters.wait(targets, options.timeoutMs);
   }
 
   /** Returns the function that removes the listener. */
@@ -319,134 +305,9 @@ export class ProjectionRunner {
     run.error = undefined;
   }
 
-  /** Follows the log until stopped or failed; a broken subscription is opened again from the checkpoint. */
-  private async follow(run: Run): Promise<void> {
-    const { name } = run.projection;
-    let failures = 0;
-    while (!this.stopping && run.status !== 'failed') {
-      try {
-        run.subscription = this.store.subscribeToAll({
-          ...(run.position === null ? {} : { fromPosition: run.position }),
-          eventTypes: run.projection.eventTypes,
-        });
-        await this.consume(run, run.subscription, () => {
-          failures = 0;
-        });
-      } catch (error) {
-        // Closing a subscription may end its iteration with an error: not a failure when stopping.
-        if (this.stopping) break;
-        failures += 1;
-        if (failures > this.retry.attempts) {
-          this.fail(run, error, undefined);
-          break;
-        }
-        this.logger.warn({ projection: name, position: run.position, err: error }, `Projection "${name}" lost its subscription; resubscribing`);
-        await pause(this.retry.delayMs(failures));
-      } finally {
-        await this.closeSubscription(run);
-      }
-    }
-  }
-
-  private async consume(run: Run, subscription: AllSubscription, onProgress: () => void): Promise<void> {
-    const iterator = subscription[Symbol.asyncIterator]();
-    let pending: Promise<IteratorResult<SubscriptionMessage>> | undefined;
-    for (;;) {
-      const waiting = pending ?? iterator.next();
-      pending = undefined;
-      let first = await Promise.race([waiting, nextMacrotask()]);
-      if (first === IDLE) {
-        this.markLive(run);
-        first = await waiting;
-      }
-      if (this.stopping) return;
-      if (first.done) throw new Error('The subscription ended');
-
-      // Whatever the subscription can hand over before the next turn of the event loop is a
-      // backlog: it goes into one transaction. A live append arrives alone and is applied at once.
-      const batch = [first.value];
-      const idle = nextMacrotask();
-      let caughtUp = false;
-      while (batch.length < this.maxBatchSize) {
-        const next = iterator.next();
-        const result = await Promise.race([next, idle]);
-        if (result === IDLE || result.done) {
-          pending = next;
-          caughtUp = result === IDLE;
-          break;
-        }
-        batch.push(result.value);
-      }
-      if (this.stopping) return;
-      if (!(await this.commit(run, batch))) return;
-      onProgress();
-      if (caughtUp) this.markLive(run);
-    }
-  }
-
-  /**
-   * Applies a batch in one transaction. When an event throws, the batch is rolled back and
-   * applied again one message at a time, each event with a few tries of its own, so a fault
-   * that passes does not stop the projection and one that stays is pinned to its event.
-   * Returns false when the projection failed (or the runner stopped during a retry pause).
-   */
-  private async commit(run: Run, messages: readonly SubscriptionMessage[]): Promise<boolean> {
-    const batch = this.tryApply(run, messages);
-    if (batch.ok) {
-      this.committed(run, batch.position, batch.events);
-      return true;
-    }
-    for (const message of messages) {
-      for (let tries = 1; ; tries++) {
-        const single = this.tryApply(run, [message]);
-        if (single.ok) {
-          this.committed(run, single.position, single.events);
-          break;
-        }
-        if (tries >= this.retry.attempts) {
-          this.fail(run, single.error, single.message);
-          return false;
-        }
-        await pause(this.retry.delayMs(tries));
-        if (this.stopping) return false;
-      }
-    }
-    return true;
-  }
-
-  private tryApply(run: Run, messages: readonly SubscriptionMessage[]): Attempt {
-    const { projection } = run;
-    let current: SubscriptionMessage | undefined;
-    try {
-      return this.db.transaction((): Attempt => {
-        let position = run.position;
-        const events: RecordedEvent[] = [];
-        for (const message of messages) {
-          current = message;
-          const at = message.kind === 'event' ? message.event.position : message.position;
-          // A store may deliver again what it already delivered (after a resubscription):
-          // the checkpoint says it is in the rows already.
-          if (position !== null && this.store.comparePositions(at, position) <= 0) continue;
-          if (message.kind === 'event') {
-            projection.handle(message.event, this.db);
-            events.push(message.event);
-          }
-          position = at;
-        }
-        current = undefined;
-        if (position !== null && position !== run.position) {
-          this.checkpoints.advance(projection.name, position, run.status);
-        }
-        return { ok: true, position, events };
-      })();
-    } catch (error) {
-      return { ok: false, error, message: current };
-    }
-  }
-
   private committed(run: Run, position: Position | null, events: readonly RecordedEvent[]): void {
     run.position = position;
-    for (const waiter of this.waiters) this.check(waiter);
+    this.waiters.checkAll();
     if (events.length === 0) return;
     for (const listener of this.listeners) {
       try {
@@ -488,77 +349,16 @@ export class ProjectionRunner {
       },
       `Projection "${name}" failed${event === undefined ? '' : ` on ${describeEvent(event)}`}: ${reason}`,
     );
-    for (const waiter of this.waiters) this.check(waiter);
+    this.waiters.checkAll();
   }
 
-  /** Settles the waiter when it can be; true when it was. */
-  private check(waiter: Waiter): boolean {
-    const failed = waiter.runs.find((run) => run.status === 'failed');
-    if (failed) {
-      this.settleWaiter(waiter, new ProjectionFailedError(failed.projection.name, failed.error ?? 'unknown error'));
-      return true;
-    }
-    try {
-      const reached = waiter.runs.every(
-        (run) => run.position !== null && this.store.comparePositions(run.position, waiter.position) >= 0,
-      );
-      if (!reached) return false;
-    } catch (error) {
-      this.settleWaiter(waiter, error instanceof Error ? error : new Error(String(error)));
-      return true;
-    }
-    this.settleWaiter(waiter, undefined);
-    return true;
-  }
-
-  private settleWaiter(waiter: Waiter, error: Error | undefined): void {
-    clearTimeout(waiter.timer);
-    this.waiters.delete(waiter);
-    if (error === undefined) waiter.resolve();
-    else waiter.reject(error);
-  }
-
-  private lagging(waiter: Waiter): { name: string; position: Position | null }[] {
-    return waiter.runs
-      .filter((run) => run.position === null || this.store.comparePositions(run.position, waiter.position) < 0)
-      .map((run) => ({ name: run.projection.name, position: run.position }));
-  }
-
-  private relevantRuns(options: WaitForOptions): readonly Run[] {
-    if (options.projections !== undefined) return this.runsNamed(options.projections);
-    const types = options.eventTypes;
-    if (types === undefined) return this.runs;
-    return this.runs.filter((run) => run.projection.eventTypes.some((type) => types.includes(type)));
+  private runNamed(name: string): Run {
+    const run = this.runs.find((candidate) => candidate.projection.name === name);
+    if (run === undefined) throw new Error(`No projection is named "${name}"`);
+    return run;
   }
 
   private runsNamed(names: readonly string[]): readonly Run[] {
-    return names.map((name) => {
-      const run = this.runs.find((candidate) => candidate.projection.name === name);
-      if (run === undefined) throw new Error(`No projection is named "${name}"`);
-      return run;
-    });
+    return names.map((name) => this.runNamed(name));
   }
-
-  private async closeSubscription(run: Run): Promise<void> {
-    const subscription = run.subscription;
-    if (subscription === undefined) return;
-    run.subscription = undefined;
-    try {
-      await subscription.close();
-    } catch (error) {
-      this.logger.warn({ projection: run.projection.name, err: error }, 'Closing a subscription failed');
-    }
-  }
-}
-
-function describeEvent(event: RecordedEvent): string {
-  return `${event.type} ${event.stream}@${event.revision} (position ${event.position}, id ${event.id})`;
-}
-
-function nextMacrotask(): Promise<typeof IDLE> {
-  return new Promise((resolve) => setImmediate(resolve, IDLE));
-}
-
-function pause(ms: number): Promise<void> {
-  return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
 }

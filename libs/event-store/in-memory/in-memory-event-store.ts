@@ -20,7 +20,7 @@ export class InMemoryEventStore implements EventStore, LocalLog {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly eventIds = new Map<string, string>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(types: ReadonlySet<string>) => void>();
 
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const existing = this.streams.get(stream) ?? [];
@@ -59,7 +59,8 @@ export class InMemoryEventStore implements EventStore, LocalLog {
     this.streams.set(stream, [...existing, ...recorded]);
     for (const event of recorded) this.eventIds.set(event.id, stream);
     const last = recorded[recorded.length - 1]!;
-    for (const listener of this.listeners) listener();
+    const types = new Set(recorded.map((event) => event.type));
+    for (const listener of this.listeners) listener(types);
     return { nextExpectedRevision: last.revision, position: last.position };
   }
 
@@ -108,7 +109,7 @@ export class InMemoryEventStore implements EventStore, LocalLog {
     return { events, head };
   }
 
-  onAppended(listener: () => void): () => void {
+  onAppended(listener: (types: ReadonlySet<string>) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

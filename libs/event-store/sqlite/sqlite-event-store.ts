@@ -98,7 +98,7 @@ export class SqliteEventStore implements EventStore, LocalLog {
   private readonly commitGroup: Database.Transaction<(group: readonly PendingAppend[]) => Outcome[]>;
   private pending: PendingAppend[] = [];
   private flushing = false;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(types: ReadonlySet<string>) => void>();
   private readonly subscriptions = new Set<LocalCatchUpSubscription>();
 
   constructor(
@@ -159,7 +159,8 @@ export class SqliteEventStore implements EventStore, LocalLog {
       for (const append of group) append.reject(this.toPortError(error, append.stream, append.events, append.expected));
       return;
     }
-    if (outcomes.some((outcome) => outcome.ok)) for (const listener of this.listeners) listener();
+    const types = new Set(group.flatMap((append, index) => (outcomes[index]!.ok ? append.events.map((event) => event.type) : [])));
+    if (types.size > 0) for (const listener of this.listeners) listener(types);
     outcomes.forEach((outcome, index) => {
       const append = group[index]!;
       if (outcome.ok) append.resolve(outcome.result);
@@ -226,7 +227,7 @@ export class SqliteEventStore implements EventStore, LocalLog {
     return { events: rows.map(toRecordedEvent), head: head === 0 ? undefined : toPosition(head) };
   }
 
-  onAppended(listener: () => void): () => void {
+  onAppended(listener: (types: ReadonlySet<string>) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -8,11 +8,12 @@ import { CLOCK, type Clock } from './tokens.js';
 export const READ_YOUR_WRITES = Symbol('ReadYourWrites');
 
 /**
- * Waits until this instance's read models include the given position for the read models that
- * consume the given event types; throws a PROJECTION_LAG DomainError when they do not in time.
+ * Waits until this instance's read models include what was written: each read model consuming
+ * one of the types, up to the last position of those types it consumes. Throws a PROJECTION_LAG
+ * DomainError when they do not in time.
  */
 export interface ReadYourWrites {
-  waitFor(position: Position, eventTypes: readonly string[]): Promise<void>;
+  waitFor(positionsByType: ReadonlyMap<string, Position>): Promise<void>;
 }
 
 /** A command as every entry point sends it through the CommandBus: the input, and who asked. */
@@ -69,9 +70,9 @@ export class CommandRunner {
   }
 
   /** Returns once the read models include what a command appended (or, for a repeat, its stream). */
-  async settle(result: Pick<CommandResult<unknown>, 'position' | 'eventTypes'>): Promise<void> {
-    if (result.position === undefined) return;
-    await this.readYourWrites.waitFor(result.position, result.eventTypes);
+  async settle(result: Pick<CommandResult<unknown>, 'positions'>): Promise<void> {
+    if (result.positions.size === 0) return;
+    await this.readYourWrites.waitFor(result.positions);
   }
 }
 

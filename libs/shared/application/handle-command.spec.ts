@@ -54,7 +54,7 @@ describe('handleCommand', () => {
     const repeat = await handleCommand(store, counter, id, by(0), context);
     expect(repeat.appended).toEqual([]);
     expect(repeat.position).toEqual(first.position);
-    expect(repeat.eventTypes).toEqual(['Incremented']);
+    expect(repeat.positions).toEqual(new Map([['Incremented', first.position]]));
     expect(await store.readStream(`counter-${id}`)).toHaveLength(1);
   });
 

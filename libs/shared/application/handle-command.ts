@@ -31,8 +31,11 @@ export interface CommandResult<State> {
    * event (the read models must include it before the answer is read from them).
    */
   readonly position: Position | undefined;
-  /** Types of the events the read models must include: those appended, or the stream's own. */
-  readonly eventTypes: readonly string[];
+  /**
+   * What the read models must include before the answer is read from them: for each type of the
+   * events appended (or, for a repeat, of the stream's events), the last position of that type.
+   */
+  readonly positions: ReadonlyMap<string, Position>;
   readonly appended: readonly RecordedEvent[];
 }
 
@@ -41,7 +44,8 @@ export interface AggregateRead<State> {
   readonly revision: StreamRevision;
   /** Position of the stream's last event; undefined for an empty stream. */
   readonly position: Position | undefined;
-  readonly eventTypes: ReadonlySet<string>;
+  /** The last position of each type of event in the stream. */
+  readonly positions: ReadonlyMap<string, Position>;
 }
 
 /** Folds one instance's stream into its state, as deciding sees it. */
@@ -51,17 +55,17 @@ export async function readAggregate<Command, Event extends DomainEvent, State>(
   id: string,
 ): Promise<AggregateRead<State>> {
   let position: Position | undefined;
-  const eventTypes = new Set<string>();
+  const positions = new Map<string, Position>();
   const { decider } = aggregate;
   const { state, currentRevision } = await store.aggregateStream(aggregate.streamFor(id), {
     initialState: decider.initialState,
     evolve: (current: State, event: RecordedEvent) => {
       position = event.position;
-      eventTypes.add(event.type);
+      positions.set(event.type, event.position);
       return decider.evolve(current, toDomainEvent<Event>(event));
     },
   });
-  return { state, revision: currentRevision, position, eventTypes };
+  return { state, revision: currentRevision, position, positions };
 }
 
 /**
@@ -90,7 +94,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       throw versionMismatch(aggregate.describe(id), expectedVersion, actual);
     }
     if (events.length === 0) {
-      return { state: read.state, revision: read.revision, position: read.position, eventTypes: [...read.eventTypes], appended: [] };
+      return { state: read.state, revision: read.revision, position: read.position, positions: read.positions, appended: [] };
     }
     const newEvents = events.map((event) => toNewEvent(event, context, commandId));
     try {
@@ -103,7 +107,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
         state: events.reduce(decider.evolve, read.state),
         revision: result.nextExpectedRevision,
         position: result.position,
-        eventTypes: [...new Set(appended.map((event) => event.type))],
+        // The store answers the append's last position; its events are read up to there.
+        positions: new Map(appended.map((event) => [event.type, result.position])),
         appended,
       };
     } catch (error) {

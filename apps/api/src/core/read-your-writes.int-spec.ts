@@ -46,14 +46,14 @@ describe('read-your-writes', () => {
   it('returns once the read models include the write', async () => {
     const projections = await start();
     const { position } = await note('seen');
-    await expect(readYourWritesOver(projections, 30_000).waitFor(position, ['Noted'])).resolves.toBeUndefined();
+    await expect(readYourWritesOver(projections, 30_000).waitFor(new Map([['Noted', position]]))).resolves.toBeUndefined();
     expect(db.prepare('SELECT text FROM notes').pluck().all()).toContain('seen');
   });
 
   it('answers PROJECTION_LAG when the read models do not catch up in time, and the write stands', async () => {
     const projections = await start(undefined, false);
     const { position } = await note('late');
-    const waiting = readYourWritesOver(projections, 30).waitFor(position, ['Noted']);
+    const waiting = readYourWritesOver(projections, 30).waitFor(new Map([['Noted', position]]));
     await expect(waiting).rejects.toBeInstanceOf(DomainError);
     await expect(waiting).rejects.toMatchObject({ code: 'PROJECTION_LAG' });
     expect((await store.readAll()).map((event) => event.data)).toContainEqual({ text: 'late' });
@@ -62,6 +62,6 @@ describe('read-your-writes', () => {
   it('answers PROJECTION_LAG at once when a read model has failed', async () => {
     const projections = await start('poison');
     const { position } = await note('poison');
-    await expect(readYourWritesOver(projections, 60_000).waitFor(position, ['Noted'])).rejects.toMatchObject({ code: 'PROJECTION_LAG' });
+    await expect(readYourWritesOver(projections, 60_000).waitFor(new Map([['Noted', position]]))).rejects.toMatchObject({ code: 'PROJECTION_LAG' });
   });
 });

@@ -9,9 +9,9 @@ const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
 /** Read-your-writes over this instance's projections: the write stands either way. */
 export function readYourWritesOver(runner: ProjectionRunner, timeoutMs = READ_YOUR_WRITES_TIMEOUT_MS): ReadYourWrites {
   return {
-    async waitFor(position: Position, eventTypes: readonly string[]): Promise<void> {
+    async waitFor(positionsByType: ReadonlyMap<string, Position>): Promise<void> {
       try {
-        await runner.waitFor(position, { eventTypes, timeoutMs });
+        await runner.waitForEvents(positionsByType, { timeoutMs });
       } catch (error) {
         if (error instanceof ProjectionLagError || error instanceof ProjectionFailedError) {
           throw new DomainError('PROJECTION_LAG', `The change was recorded, but the read models are behind: ${error.message}`);
