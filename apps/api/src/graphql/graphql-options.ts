@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { DomainError, type Actor } from '#shared';
 import type { RequestContext } from '#shared/graphql';
 import { bearerToken, type TokenVerifier } from '#identity';
@@ -76,7 +77,13 @@ export function graphQLOptions({ verifier, logger, production }: GraphQLOptionsI
     parseOptions: { maxTokens: DOCUMENT_LIMITS.maxTokens },
     formatError,
     // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
-    plugins: [...(protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>), pagedCostPlugin(COST_LIMIT)],
+    plugins: [
+      ...(protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>),
+      pagedCostPlugin(COST_LIMIT),
+      // Apollo installs cache-control hints by default: a hook on every field, for HTTP caching
+      // headers this API does not send (every answer depends on the caller's token).
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     validationRules: [...protection.validationRules],
     subscriptions: {
       // graphql-ws bypasses Apollo's formatError: the same mapping is applied to what
