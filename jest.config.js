@@ -1,6 +1,7 @@
 // Jest runs in native ESM mode (see package.json "test:jest"); ts-jest transpiles each file on
 // its own and `npm run typecheck` does the whole-program type check once.
-const shared = {
+/** What every tier shares; `jest.mutation.config.js` builds on it too. */
+export const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   testEnvironment: 'node',
   moduleNameMapper: {
