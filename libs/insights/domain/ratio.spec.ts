@@ -24,6 +24,11 @@ describe('ratio', () => {
     expect(ratio(2n ** 1000n, 3n)).toBe(2 ** 1000 / 3);
   });
 
+  it('gives a quotient far below 1 from a divisor of a thousand bits, not 0', () => {
+    expect(ratio(3n, 2n ** 1000n)).toBe(3 / 2 ** 1000);
+    expect(ratio(2n ** 1000n + 1n, 2n ** 2000n)).toBe(2 ** -1000);
+  });
+
   it('rounds once for a divisor beyond 2^53', () => {
     // 2^53 + 1 is no double; dividing by the 2^53 it rounds to would give exactly 2^-53.
     expect(ratio(1n, 2n ** 53n + 1n)).toBe(2 ** -53 - 2 ** -106);
