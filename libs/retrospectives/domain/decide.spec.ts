@@ -32,6 +32,7 @@ const spec = deciderSpec(retrospectiveDecider);
 const catalog: ReasonSnapshots = {
   PRICE_TOO_HIGH: { code: 'PRICE_TOO_HIGH', kind: 'LOSS', retired: false },
   BAD_TIMING: { code: 'BAD_TIMING', kind: 'LOSS', retired: false },
+  NO_DECISION: { code: 'NO_DECISION', kind: 'LOSS', retired: false },
   OLD_LOSS: { code: 'OLD_LOSS', kind: 'LOSS', retired: true },
   BEST_VALUE: { code: 'BEST_VALUE', kind: 'WIN', retired: false },
   PRODUCT_FIT: { code: 'PRODUCT_FIT', kind: 'WIN', retired: false },
@@ -195,6 +196,46 @@ describe('filePerspective', () => {
   it('answers a refile identical to the current perspective with no new event', () => {
     const { id, history } = lostRetrospective((r) => filed(r, 'SALES'));
     spec.given(history).when(fileOn(id, ['PRICE_TOO_HIGH']), sales).then([]);
+  });
+
+  it.each<[string, string[], string | null, CommandContext]>([
+    ['another reason list of the same length', ['PRICE_TOO_HIGH', 'NO_DECISION'], null, sales],
+    ['the same reasons in another order', ['BAD_TIMING', 'PRICE_TOO_HIGH'], null, sales],
+    ['one more reason', ['PRICE_TOO_HIGH', 'BAD_TIMING', 'NO_DECISION'], null, sales],
+    ['one reason fewer', ['PRICE_TOO_HIGH'], null, sales],
+    ['the notes alone changed', ['PRICE_TOO_HIGH', 'BAD_TIMING'], 'Budget moved to next year', sales],
+    ['another author of the same team', ['PRICE_TOO_HIGH', 'BAD_TIMING'], null, as('SALES', 'sales-2')],
+  ])('files again when a refile differs from the current perspective: %s', (_what, reasonCodes, notes, context) => {
+    // given SALES filed PRICE_TOO_HIGH and BAD_TIMING, without notes
+    const { id, history } = lostRetrospective((r) => filed(r, 'SALES', ['PRICE_TOO_HIGH', 'BAD_TIMING']));
+
+    spec
+      .given(history)
+      .when(fileOn(id, reasonCodes, notes), context)
+      .then([
+        {
+          type: 'PerspectiveFiled',
+          data: { retrospectiveId: id, team: 'SALES', author: context.actor.id, reasonCodes, notes, filedAt: at },
+        },
+      ]);
+  });
+
+  it('files again when only the notes are taken away', () => {
+    const id = randomUUID();
+    const withNotes: RetrospectiveEvent = {
+      type: 'PerspectiveFiled',
+      data: { retrospectiveId: id, team: 'MARKETING', author: 'marketing-1', reasonCodes: ['BAD_TIMING'], notes: 'Late budget', filedAt: earlier },
+    };
+
+    spec
+      .given([opened(id, randomUUID()), withNotes])
+      .when(fileOn(id, ['BAD_TIMING'], null), marketing)
+      .then([
+        {
+          type: 'PerspectiveFiled',
+          data: { retrospectiveId: id, team: 'MARKETING', author: 'marketing-1', reasonCodes: ['BAD_TIMING'], notes: null, filedAt: at },
+        },
+      ]);
   });
 
   it('takes WIN reasons for a won deal', () => {
