@@ -95,6 +95,7 @@ describe('proposeSharedGoal', () => {
     ['periodStart', { periodStart: '2026-03-01' }],
     ['periodEnd', { periodEnd: '2026-07-31' }],
     ['target', { targetMinor: 1 }],
+    ['currency', { currency: 'EUR' }],
     ['segment', { segment: null }],
   ] as const)('refuses the same id with a different %s as a conflict', (_field, overrides) => {
     const goalId = randomUUID();
