@@ -396,6 +396,19 @@ describe('reviseDeal', () => {
     spec.given([opened(dealId)]).when(revise(dealId, 100, null, 'EUR'), sales).thenThrows('CONFLICT');
   });
 
+  it('revises the date alone of a deal in another currency than the service’s: no amount is compared', () => {
+    const dealId = randomUUID();
+    spec
+      .given([opened(dealId)])
+      .when(revise(dealId, null, '2026-07-15', 'EUR'), sales)
+      .then([
+        {
+          type: 'DealRevised',
+          data: { dealId, amountMinor: 12_500_000, expectedCloseDate: '2026-07-15', previousAmountMinor: 12_500_000, previousExpectedCloseDate: '2026-06-30' },
+        },
+      ]);
+  });
+
   it.each([
     ['won', won],
     ['lost', lost],
@@ -487,6 +500,14 @@ describe('winDeal', () => {
   it('refuses an amount in another currency than the deal’s', () => {
     const dealId = randomUUID();
     spec.given([opened(dealId)]).when(winning(dealId, { amountMinor: 100, currency: 'EUR' }), sales).thenThrows('CONFLICT');
+  });
+
+  it('wins at the deal’s own amount when the service counts in another currency: no amount is compared', () => {
+    const dealId = randomUUID();
+    spec
+      .given([opened(dealId)])
+      .when(winning(dealId, { currency: 'EUR' }), sales)
+      .then([{ type: 'DealWon', data: { dealId, closure: 1, amountMinor: 12_500_000, closedAt: at, fromStage: 'QUALIFICATION' } }]);
   });
 
   it.each([
