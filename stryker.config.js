@@ -20,6 +20,10 @@ const LEADS = [];
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: [...NUMBERS, ...DECIDERS, ...LEADS],
+  // Mutants that only reword an error message are left out of the score, and nothing else:
+  // test/mutation/message-text-ignorer.js says exactly which literals that is.
+  plugins: ['@stryker-mutator/*', './test/mutation/message-text-ignorer.js'],
+  ignorers: ['message-text'],
   testRunner: 'jest',
   jest: {
     projectType: 'custom',
