@@ -208,6 +208,25 @@ describe('recordTouch', () => {
     spec.given([opened(dealId)]).when(touch(dealId, { team }), as(caller)).thenThrows('FORBIDDEN');
   });
 
+  it.each([
+    ['MARKETING', 'SALES', 'records touches of its own team only'],
+    ['SALES', 'MARKETING', 'records touches of its own team only'],
+    ['EXECUTIVE', 'SALES', 'Only MARKETING, SALES (each for their own team) or REVOPS may record a touch'],
+  ] as const)('tells %s, refused a touch of %s, what it may do instead', (caller, team, explanation) => {
+    const dealId = randomUUID();
+    const error = spec.given([opened(dealId)]).when(touch(dealId, { team }), as(caller)).thenThrows('FORBIDDEN');
+    expect(error.message).toContain(explanation);
+  });
+
+  it('records a touch with a new id on a deal that already has touches', () => {
+    const dealId = randomUUID();
+    const second = { touchId: 'touch-2', team: 'SALES', channel: 'Call', campaign: null } as const;
+    spec
+      .given([opened(dealId), touchRecorded(dealId)])
+      .when(touch(dealId, second), sales)
+      .then([touchRecorded(dealId, second)]);
+  });
+
   it('takes a touch from before the deal was opened', () => {
     const dealId = randomUUID();
     const early = Date.parse('2026-01-15T10:00:00Z');
