@@ -62,6 +62,8 @@ function concluded(retrospectiveId: string): RetrospectiveEvent {
   };
 }
 
+type AddedData = Extract<RetrospectiveEvent, { type: 'ActionItemAdded' }>['data'];
+
 function itemAdded(retrospectiveId: string, actionItemId: string, addedBy = 'marketing-1', addedAt = earlier): RetrospectiveEvent {
   return {
     type: 'ActionItemAdded',
@@ -333,6 +335,29 @@ describe('addActionItem', () => {
     spec.given(history).when({ ...add(id, itemId), description: 'Something else' }, sales).thenThrows('CONFLICT');
   });
 
+  it.each<[string, Partial<AddActionItem>]>([
+    ['owner team', { ownerTeam: 'SALES' }],
+    ['due date', { dueDate: '2026-04-02' }],
+    ['due date, none at all', { dueDate: null }],
+  ])('refuses the same item id with another %s as a conflict', (_what, overrides) => {
+    const itemId = randomUUID();
+    const { id, history } = lostRetrospective((r) => itemAdded(r, itemId));
+    spec.given(history).when({ ...add(id, itemId), ...overrides }, sales).thenThrows('CONFLICT');
+  });
+
+  it('judges a repeated item id against that item, not the retrospective’s first', () => {
+    // given two items, the second owned by SALES
+    const [firstId, secondId] = [randomUUID(), randomUUID()];
+    const { id, history } = lostRetrospective((r) => itemAdded(r, firstId));
+    const salesItem: RetrospectiveEvent = {
+      type: 'ActionItemAdded',
+      data: { ...(itemAdded(id, secondId).data as AddedData), ownerTeam: 'SALES' },
+    };
+
+    spec.given([...history, salesItem]).when({ ...add(id, secondId), ownerTeam: 'SALES' }, marketing).then([]);
+    spec.given([...history, salesItem]).when(add(id, secondId), marketing).thenThrows('CONFLICT');
+  });
+
   it('refuses a retrospective that does not exist', () => {
     spec.given([]).when(add(randomUUID()), sales).thenThrows('NOT_FOUND');
   });
@@ -358,6 +383,21 @@ describe('completeActionItem', () => {
       .then([
         { type: 'ActionItemCompleted', data: { retrospectiveId: id, actionItemId: itemId, completedBy: context.actor.id, completedAt: at } },
       ]);
+  });
+
+  it('completes one item and leaves the others open', () => {
+    // given two items, the first completed
+    const [firstId, secondId] = [randomUUID(), randomUUID()];
+    const { id, history } = lostRetrospective(
+      (r) => itemAdded(r, firstId),
+      (r) => itemAdded(r, secondId),
+      (r) => ({ type: 'ActionItemCompleted', data: { retrospectiveId: r, actionItemId: firstId, completedBy: 'sales-1', completedAt: earlier } }),
+    );
+
+    spec
+      .given(history)
+      .when({ type: 'CompleteActionItem', retrospectiveId: id, actionItemId: secondId }, marketing)
+      .then([{ type: 'ActionItemCompleted', data: { retrospectiveId: id, actionItemId: secondId, completedBy: 'marketing-1', completedAt: at } }]);
   });
 
   it('refuses to complete an item twice', () => {
