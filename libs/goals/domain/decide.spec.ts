@@ -129,6 +129,18 @@ describe('endorseSharedGoal', () => {
     spec.given([proposed(goalId), endorsedBy(goalId, 'MARKETING')]).when({ type: 'EndorseSharedGoal', goalId }, otherLead).then([]);
   });
 
+  it('counts a team once however many of its endorsements the history holds', () => {
+    // given MARKETING's endorsement twice in the stream (as a replayed or repaired log may hold it)
+    const goalId = randomUUID();
+    spec
+      .given([proposed(goalId), endorsedBy(goalId, 'MARKETING'), endorsedBy(goalId, 'MARKETING')])
+      .when({ type: 'EndorseSharedGoal', goalId }, salesLead)
+      .then([
+        { type: 'SharedGoalEndorsed', data: { goalId, team: 'SALES', by: 'sales-lead', at } },
+        { type: 'SharedGoalActivated', data: { goalId, at } },
+      ]);
+  });
+
   it('answers an endorsement of an ACTIVE goal with no new event', () => {
     const goalId = randomUUID();
     spec.given(activeGoal(goalId)).when({ type: 'EndorseSharedGoal', goalId }, salesLead).then([]);
