@@ -14,7 +14,7 @@ const FRAMEWORKS = ['@nestjs/*', 'graphql', 'graphql-ws', '@apollo/*', 'express'
 const climbingInto = (names) => `^(\\.\\./)+(${names.join('|')})(/|$)`;
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'reports/**', '.stryker-tmp/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

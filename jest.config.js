@@ -4,6 +4,8 @@
 export const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   testEnvironment: 'node',
+  // Stryker's sandboxes (a copy of the project, package.json included) while a mutation run works.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   moduleNameMapper: {
     '^#api$': '<rootDir>/apps/api/src/index.ts',
     '^#([a-z-]+(?:/[a-z-]+)*)$': '<rootDir>/libs/$1/index.ts',
