@@ -1,10 +1,13 @@
 // Jest runs in native ESM mode (see package.json "test:jest"); ts-jest transpiles each file on
 // its own and `npm run typecheck` does the whole-program type check once.
-const shared = {
+/** What every tier shares; `jest.mutation.config.js` builds on it too. */
+export const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   testEnvironment: 'node',
   // Files that break the boundary rules on purpose; test/boundaries/boundaries.spec.ts cruises them.
   testPathIgnorePatterns: ['/node_modules/', '/boundary-fixtures/'],
+  // Stryker's sandboxes (a copy of the project, package.json included) while a mutation run works.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   moduleNameMapper: {
     '^#api$': '<rootDir>/apps/api/src/index.ts',
     '^#([a-z-]+(?:/[a-z-]+)*)$': '<rootDir>/libs/$1/index.ts',

@@ -246,3 +246,15 @@ describe('parseReopenDealInput', () => {
     expect(fieldOf(() => parseReopenDealInput({ dealId: 'deal-1', note: 'n'.repeat(1001) }))).toBe('note');
   });
 });
+
+describe('every deal update', () => {
+  it.each<[string, () => unknown]>([
+    ['moveDealStage', () => parseMoveDealStageInput({ dealId: 'deal 1', stage: 'DISCOVERY' })],
+    ['reviseDeal', () => parseReviseDealInput({ dealId: 'deal 1', amount: '1.00' }, usd)],
+    ['winDeal', () => parseWinDealInput({ dealId: 'deal 1' }, usd)],
+    ['loseDeal', () => parseLoseDealInput({ dealId: 'deal 1', reasonCode: 'PRICE_TOO_HIGH' })],
+    ['reopenDeal', () => parseReopenDealInput({ dealId: 'deal 1' })],
+  ])('%s refuses a malformed dealId on dealId', (_mutation, parse) => {
+    expect(fieldOf(parse)).toBe('dealId');
+  });
+});

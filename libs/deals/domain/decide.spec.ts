@@ -208,6 +208,25 @@ describe('recordTouch', () => {
     spec.given([opened(dealId)]).when(touch(dealId, { team }), as(caller)).thenThrows('FORBIDDEN');
   });
 
+  it.each([
+    ['MARKETING', 'SALES', 'records touches of its own team only'],
+    ['SALES', 'MARKETING', 'records touches of its own team only'],
+    ['EXECUTIVE', 'SALES', 'Only MARKETING, SALES (each for their own team) or REVOPS may record a touch'],
+  ] as const)('tells %s, refused a touch of %s, what it may do instead', (caller, team, explanation) => {
+    const dealId = randomUUID();
+    const error = spec.given([opened(dealId)]).when(touch(dealId, { team }), as(caller)).thenThrows('FORBIDDEN');
+    expect(error.message).toContain(explanation);
+  });
+
+  it('records a touch with a new id on a deal that already has touches', () => {
+    const dealId = randomUUID();
+    const second = { touchId: 'touch-2', team: 'SALES', channel: 'Call', campaign: null } as const;
+    spec
+      .given([opened(dealId), touchRecorded(dealId)])
+      .when(touch(dealId, second), sales)
+      .then([touchRecorded(dealId, second)]);
+  });
+
   it('takes a touch from before the deal was opened', () => {
     const dealId = randomUUID();
     const early = Date.parse('2026-01-15T10:00:00Z');
@@ -396,6 +415,19 @@ describe('reviseDeal', () => {
     spec.given([opened(dealId)]).when(revise(dealId, 100, null, 'EUR'), sales).thenThrows('CONFLICT');
   });
 
+  it('revises the date alone of a deal in another currency than the service’s: no amount is compared', () => {
+    const dealId = randomUUID();
+    spec
+      .given([opened(dealId)])
+      .when(revise(dealId, null, '2026-07-15', 'EUR'), sales)
+      .then([
+        {
+          type: 'DealRevised',
+          data: { dealId, amountMinor: 12_500_000, expectedCloseDate: '2026-07-15', previousAmountMinor: 12_500_000, previousExpectedCloseDate: '2026-06-30' },
+        },
+      ]);
+  });
+
   it.each([
     ['won', won],
     ['lost', lost],
@@ -487,6 +519,14 @@ describe('winDeal', () => {
   it('refuses an amount in another currency than the deal’s', () => {
     const dealId = randomUUID();
     spec.given([opened(dealId)]).when(winning(dealId, { amountMinor: 100, currency: 'EUR' }), sales).thenThrows('CONFLICT');
+  });
+
+  it('wins at the deal’s own amount when the service counts in another currency: no amount is compared', () => {
+    const dealId = randomUUID();
+    spec
+      .given([opened(dealId)])
+      .when(winning(dealId, { currency: 'EUR' }), sales)
+      .then([{ type: 'DealWon', data: { dealId, closure: 1, amountMinor: 12_500_000, closedAt: at, fromStage: 'QUALIFICATION' } }]);
   });
 
   it.each([

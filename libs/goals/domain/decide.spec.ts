@@ -95,6 +95,7 @@ describe('proposeSharedGoal', () => {
     ['periodStart', { periodStart: '2026-03-01' }],
     ['periodEnd', { periodEnd: '2026-07-31' }],
     ['target', { targetMinor: 1 }],
+    ['currency', { currency: 'EUR' }],
     ['segment', { segment: null }],
   ] as const)('refuses the same id with a different %s as a conflict', (_field, overrides) => {
     const goalId = randomUUID();
@@ -126,6 +127,18 @@ describe('endorseSharedGoal', () => {
     const goalId = randomUUID();
     const otherLead: CommandContext = { ...marketingLead, actor: { id: 'another-marketing-lead', team: 'MARKETING', lead: true } };
     spec.given([proposed(goalId), endorsedBy(goalId, 'MARKETING')]).when({ type: 'EndorseSharedGoal', goalId }, otherLead).then([]);
+  });
+
+  it('counts a team once however many of its endorsements the history holds', () => {
+    // given MARKETING's endorsement twice in the stream (as a replayed or repaired log may hold it)
+    const goalId = randomUUID();
+    spec
+      .given([proposed(goalId), endorsedBy(goalId, 'MARKETING'), endorsedBy(goalId, 'MARKETING')])
+      .when({ type: 'EndorseSharedGoal', goalId }, salesLead)
+      .then([
+        { type: 'SharedGoalEndorsed', data: { goalId, team: 'SALES', by: 'sales-lead', at } },
+        { type: 'SharedGoalActivated', data: { goalId, at } },
+      ]);
   });
 
   it('answers an endorsement of an ACTIVE goal with no new event', () => {

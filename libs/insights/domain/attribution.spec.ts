@@ -167,6 +167,19 @@ describe('creditWonDeal', () => {
     expect(wins).toEqual([1, 0]);
   });
 
+  it('refuses a model it does not know rather than crediting nothing', () => {
+    const deal = wonDeal({ touches: [touch('MARKETING', daysBeforeClose(3))] });
+
+    expect(() => creditWonDeal(deal, 'HALF_AND_HALF' as AttributionModel)).toThrow('Unknown attribution model HALF_AND_HALF');
+  });
+
+  it('refuses a path with an instant that is not a number under TIME_DECAY instead of looping forever', () => {
+    // given a corrupt opening instant: its decay weight, and so the team's, is NaN
+    const deal = wonDeal({ source: 'MARKETING', openedAt: Number.NaN, touches: [touch('SALES', daysBeforeClose(1))] });
+
+    expect(() => creditWonDeal(deal, 'TIME_DECAY')).toThrow(RangeError);
+  });
+
   describe('a two-element path: no middle, the creation is also the first element', () => {
     // creation M (−10 d), one S touch (−2 d); A = 100.00
     const deal = wonDeal({
@@ -219,6 +232,29 @@ describe('creditWonDeal', () => {
     // then first is the SALES creation and last is MARKETING's id-2
     expect(credited(deal, 'FIRST_TOUCH').revenue).toEqual([0n, 10_000n]);
     expect(credited(deal, 'LAST_TOUCH').revenue).toEqual([10_000n, 0n]);
+  });
+
+  it('orders touches at the same millisecond by id whatever order they were recorded in', () => {
+    // given three touches at one instant, recorded in id order, in reverse and mixed
+    const at = daysBeforeClose(2);
+    const [first, middle, last] = [touch('SALES', at, 't1'), touch('MARKETING', at, 't2'), touch('SALES', at, 't3')];
+
+    for (const touches of [
+      [first, middle, last],
+      [last, middle, first],
+      [middle, last, first],
+    ]) {
+      const deal = wonDeal({ source: 'MARKETING', openedAt: daysBeforeClose(9), touches });
+
+      // then they follow the creation in id order, and t3 (SALES) is the last touch
+      expect(attributionPath(deal).map((element) => (element.kind === 'TOUCH' ? element.touchId : 'creation'))).toEqual([
+        'creation',
+        't1',
+        't2',
+        't3',
+      ]);
+      expect(credited(deal, 'LAST_TOUCH').revenue).toEqual([0n, 10_000n]);
+    }
   });
 
   it('orders touch ids at equal times by code units, as the database does ("Z" before "a")', () => {
@@ -287,6 +323,23 @@ describe('splitByLargestRemainder', () => {
   it('refuses weights that add up to nothing', () => {
     expect(() => splitByLargestRemainder(10n, { MARKETING: 0n, SALES: 0n })).toThrow(RangeError);
   });
+
+  it('refuses weights that add up to nothing before dividing by their total', () => {
+    // a BigInt division by zero is a RangeError too; the refusal must be the deliberate one
+    expect(() => splitByLargestRemainder(10n, { MARKETING: 0n, SALES: 0n })).toThrow('positive total');
+  });
+
+  it.each<[string, bigint, bigint]>([
+    ['MARKETING', -1n, 3n],
+    ['SALES', 5n, -2n],
+  ])('refuses a negative weight for %s even when the total is positive', (_team, marketing, sales) => {
+    expect(() => splitByLargestRemainder(10n, { MARKETING: marketing, SALES: sales })).toThrow(RangeError);
+  });
+
+  it('refuses a negative amount, and splits zero into zeros', () => {
+    expect(() => splitByLargestRemainder(-1n, { MARKETING: 1n, SALES: 1n })).toThrow(RangeError);
+    expect(splitByLargestRemainder(0n, { MARKETING: 1n, SALES: 1n })).toEqual({ MARKETING: 0n, SALES: 0n });
+  });
 });
 
 describe('creditTeams', () => {
@@ -328,6 +381,20 @@ describe('creditTeams', () => {
       expect(marketing!.creditedRevenueMinor + sales!.creditedRevenueMinor).toBe(15_000n);
       expect(marketing!.creditedWins + sales!.creditedWins).toBeCloseTo(2, 12);
     }
+  });
+
+  it.each<[string, number, bigint]>([
+    ['at the closing instant counts', closedAt, 10_000n],
+    ['a millisecond before the close counts', closedAt - 1, 10_000n],
+    ['a millisecond after the close does not count', closedAt + 1, 0n],
+  ])('credits influence for a touch of the team up to the close: one %s', (_when, occurredAt, influenced) => {
+    // given a SALES-sourced win whose only MARKETING touch is around the close
+    const deal = wonDeal({ amountMinor: 10_000n, source: 'SALES', touches: [touch('MARKETING', occurredAt)] });
+
+    const [marketing, sales] = creditTeams([deal], 'SHARED');
+
+    expect(marketing!.influencedRevenueMinor).toBe(influenced);
+    expect(sales!.influencedRevenueMinor).toBe(0n);
   });
 
   it('gives two zero rows when nothing was won', () => {

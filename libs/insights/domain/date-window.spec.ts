@@ -73,6 +73,12 @@ describe('date windows', () => {
     );
   });
 
+  it('names the end field "to" when the caller names no fields', () => {
+    expect(() => dateWindow('2026-03-02', '2026-03-01')).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', details: { field: 'to' } }),
+    );
+  });
+
   it('refuses a date that does not exist, naming its field', () => {
     let error: unknown;
     try {

@@ -165,6 +165,11 @@ describe('goalProgress', () => {
     ]);
   });
 
+  it.each([0n, -1n])('refuses a target of %p before dividing by it', (targetMinor) => {
+    // a BigInt division by zero is a RangeError too; the refusal must be the deliberate one
+    expect(() => goalProgress(input({ targetMinor }))).toThrow('the target must be greater than 0');
+  });
+
   it('keeps money exact beyond 2^53 minor units', () => {
     // given ten wins of the largest amount against a target of 3 × 10^15 minor units
     const progress = goalProgress(

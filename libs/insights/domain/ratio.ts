@@ -12,7 +12,10 @@ export function ratio(a: bigint, b: bigint): number {
   const scaled = a << BigInt(shift);
   let quotient = scaled / b;
   if (scaled % b !== 0n) quotient |= 1n;
-  return Number(quotient) / 2 ** shift;
+  // 2 ** shift is Infinity past 1023 (a divisor some 960 bits longer than the dividend): scale
+  // back in two halves, each a power of two and so exact while the result stays a normal double.
+  const half = shift >> 1;
+  return Number(quotient) / 2 ** half / 2 ** (shift - half);
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);

@@ -234,6 +234,34 @@ describe('reasonReport', () => {
     expect(byDefault).toMatchObject({ deals: 10, revenueMinor: 1_630n });
   });
 
+  it('ranks by deals, then revenue, then code, whatever order the deals come in', () => {
+    // given deals listed so that each reason first appears in the reverse of its rank:
+    // E in 1 deal (900), A in 2 (100), D and B in 2 (300 each), C in 3 (30)
+    const deals = [
+      citing(['E'], { amountMinor: 900n }),
+      ...[50n, 50n].map((amountMinor) => citing(['A'], { amountMinor })),
+      ...[100n, 200n].map((amountMinor) => citing(['D'], { amountMinor })),
+      ...[150n, 150n].map((amountMinor) => citing(['B'], { amountMinor })),
+      ...[10n, 10n, 10n].map((amountMinor) => citing(['C'], { amountMinor })),
+    ];
+
+    const result = report(deals);
+
+    expect(result.reasons.map((insight) => insight.code)).toEqual(['C', 'B', 'D', 'A', 'E']);
+    expect(result.recurring.map((insight) => insight.code)).toEqual(['C', 'B', 'D', 'A']);
+  });
+
+  it('ranks more revenue first among reasons of as many deals, in either order', () => {
+    for (const order of [
+      ['SMALL', 'LARGE'],
+      ['LARGE', 'SMALL'],
+    ]) {
+      const deals = order.map((code) => citing([code], { amountMinor: code === 'LARGE' ? 2_000n : 1_000n }));
+
+      expect(report(deals).reasons.map((insight) => insight.code)).toEqual(['LARGE', 'SMALL']);
+    }
+  });
+
   it('gives each reason its share of the population and the latest closure citing it', () => {
     const latest = Date.parse('2026-03-30T08:00:00.000Z');
     const deals = [
@@ -303,4 +331,24 @@ describe('reasonResolver', () => {
 
     expect(['R', 'LEAD_IN', 'P', 'Q', 'SELF'].map(resolve)).toEqual(['P', 'P', 'P', 'P', 'SELF']);
   });
+
+  it.each(['A_LEAD_IN', 'P', 'Q', 'R'])(
+    'makes the smallest code of the cycle its survivor when first asked about %s, not a code leading into it',
+    (first) => {
+      // given the cycle Q → P → R → Q, and A_LEAD_IN (smaller than all of them) merged into Q
+      const resolve = reasonResolver([
+        { code: 'A_LEAD_IN', mergedInto: 'Q' },
+        { code: 'Q', mergedInto: 'P' },
+        { code: 'P', mergedInto: 'R' },
+        { code: 'R', mergedInto: 'Q' },
+      ]);
+
+      // when a fresh resolver meets the cycle from this code, then from the others
+      const survivor = resolve(first);
+
+      // then
+      expect(survivor).toBe('P');
+      expect(['A_LEAD_IN', 'P', 'Q', 'R'].map(resolve)).toEqual(['P', 'P', 'P', 'P']);
+    },
+  );
 });

@@ -130,3 +130,14 @@ describe('parseConcludeRetrospectiveInput', () => {
     );
   });
 });
+
+describe('every retrospective update', () => {
+  it.each<[string, () => unknown]>([
+    ['filePerspective', () => parseFilePerspectiveInput({ retrospectiveId: 'r 1', reasonCodes: ['BAD_TIMING'] })],
+    ['addActionItem', () => parseAddActionItemInput({ retrospectiveId: 'r 1', ownerTeam: 'SALES', description: 'Call back' })],
+    ['completeActionItem', () => parseCompleteActionItemInput({ retrospectiveId: 'r 1', actionItemId: 'i-1' })],
+    ['concludeRetrospective', () => parseConcludeRetrospectiveInput({ retrospectiveId: 'r 1', agreedReasonCodes: ['BAD_TIMING'], summary: 'Too late' })],
+  ])('%s refuses a malformed retrospectiveId on retrospectiveId', (_mutation, parse) => {
+    expect(fieldOf(parse)).toBe('retrospectiveId');
+  });
+});

@@ -32,6 +32,7 @@ const spec = deciderSpec(retrospectiveDecider);
 const catalog: ReasonSnapshots = {
   PRICE_TOO_HIGH: { code: 'PRICE_TOO_HIGH', kind: 'LOSS', retired: false },
   BAD_TIMING: { code: 'BAD_TIMING', kind: 'LOSS', retired: false },
+  NO_DECISION: { code: 'NO_DECISION', kind: 'LOSS', retired: false },
   OLD_LOSS: { code: 'OLD_LOSS', kind: 'LOSS', retired: true },
   BEST_VALUE: { code: 'BEST_VALUE', kind: 'WIN', retired: false },
   PRODUCT_FIT: { code: 'PRODUCT_FIT', kind: 'WIN', retired: false },
@@ -60,6 +61,8 @@ function concluded(retrospectiveId: string): RetrospectiveEvent {
     data: { retrospectiveId, agreedReasonCodes: ['PRICE_TOO_HIGH'], summary: 'Too pricey', concludedBy: 'revops-1', concludedAt: earlier },
   };
 }
+
+type AddedData = Extract<RetrospectiveEvent, { type: 'ActionItemAdded' }>['data'];
 
 function itemAdded(retrospectiveId: string, actionItemId: string, addedBy = 'marketing-1', addedAt = earlier): RetrospectiveEvent {
   return {
@@ -197,6 +200,46 @@ describe('filePerspective', () => {
     spec.given(history).when(fileOn(id, ['PRICE_TOO_HIGH']), sales).then([]);
   });
 
+  it.each<[string, string[], string | null, CommandContext]>([
+    ['another reason list of the same length', ['PRICE_TOO_HIGH', 'NO_DECISION'], null, sales],
+    ['the same reasons in another order', ['BAD_TIMING', 'PRICE_TOO_HIGH'], null, sales],
+    ['one more reason', ['PRICE_TOO_HIGH', 'BAD_TIMING', 'NO_DECISION'], null, sales],
+    ['one reason fewer', ['PRICE_TOO_HIGH'], null, sales],
+    ['the notes alone changed', ['PRICE_TOO_HIGH', 'BAD_TIMING'], 'Budget moved to next year', sales],
+    ['another author of the same team', ['PRICE_TOO_HIGH', 'BAD_TIMING'], null, as('SALES', 'sales-2')],
+  ])('files again when a refile differs from the current perspective: %s', (_what, reasonCodes, notes, context) => {
+    // given SALES filed PRICE_TOO_HIGH and BAD_TIMING, without notes
+    const { id, history } = lostRetrospective((r) => filed(r, 'SALES', ['PRICE_TOO_HIGH', 'BAD_TIMING']));
+
+    spec
+      .given(history)
+      .when(fileOn(id, reasonCodes, notes), context)
+      .then([
+        {
+          type: 'PerspectiveFiled',
+          data: { retrospectiveId: id, team: 'SALES', author: context.actor.id, reasonCodes, notes, filedAt: at },
+        },
+      ]);
+  });
+
+  it('files again when only the notes are taken away', () => {
+    const id = randomUUID();
+    const withNotes: RetrospectiveEvent = {
+      type: 'PerspectiveFiled',
+      data: { retrospectiveId: id, team: 'MARKETING', author: 'marketing-1', reasonCodes: ['BAD_TIMING'], notes: 'Late budget', filedAt: earlier },
+    };
+
+    spec
+      .given([opened(id, randomUUID()), withNotes])
+      .when(fileOn(id, ['BAD_TIMING'], null), marketing)
+      .then([
+        {
+          type: 'PerspectiveFiled',
+          data: { retrospectiveId: id, team: 'MARKETING', author: 'marketing-1', reasonCodes: ['BAD_TIMING'], notes: null, filedAt: at },
+        },
+      ]);
+  });
+
   it('takes WIN reasons for a won deal', () => {
     const id = randomUUID();
     spec
@@ -292,6 +335,29 @@ describe('addActionItem', () => {
     spec.given(history).when({ ...add(id, itemId), description: 'Something else' }, sales).thenThrows('CONFLICT');
   });
 
+  it.each<[string, Partial<AddActionItem>]>([
+    ['owner team', { ownerTeam: 'SALES' }],
+    ['due date', { dueDate: '2026-04-02' }],
+    ['due date, none at all', { dueDate: null }],
+  ])('refuses the same item id with another %s as a conflict', (_what, overrides) => {
+    const itemId = randomUUID();
+    const { id, history } = lostRetrospective((r) => itemAdded(r, itemId));
+    spec.given(history).when({ ...add(id, itemId), ...overrides }, sales).thenThrows('CONFLICT');
+  });
+
+  it('judges a repeated item id against that item, not the retrospective’s first', () => {
+    // given two items, the second owned by SALES
+    const [firstId, secondId] = [randomUUID(), randomUUID()];
+    const { id, history } = lostRetrospective((r) => itemAdded(r, firstId));
+    const salesItem: RetrospectiveEvent = {
+      type: 'ActionItemAdded',
+      data: { ...(itemAdded(id, secondId).data as AddedData), ownerTeam: 'SALES' },
+    };
+
+    spec.given([...history, salesItem]).when({ ...add(id, secondId), ownerTeam: 'SALES' }, marketing).then([]);
+    spec.given([...history, salesItem]).when(add(id, secondId), marketing).thenThrows('CONFLICT');
+  });
+
   it('refuses a retrospective that does not exist', () => {
     spec.given([]).when(add(randomUUID()), sales).thenThrows('NOT_FOUND');
   });
@@ -317,6 +383,21 @@ describe('completeActionItem', () => {
       .then([
         { type: 'ActionItemCompleted', data: { retrospectiveId: id, actionItemId: itemId, completedBy: context.actor.id, completedAt: at } },
       ]);
+  });
+
+  it('completes one item and leaves the others open', () => {
+    // given two items, the first completed
+    const [firstId, secondId] = [randomUUID(), randomUUID()];
+    const { id, history } = lostRetrospective(
+      (r) => itemAdded(r, firstId),
+      (r) => itemAdded(r, secondId),
+      (r) => ({ type: 'ActionItemCompleted', data: { retrospectiveId: r, actionItemId: firstId, completedBy: 'sales-1', completedAt: earlier } }),
+    );
+
+    spec
+      .given(history)
+      .when({ type: 'CompleteActionItem', retrospectiveId: id, actionItemId: secondId }, marketing)
+      .then([{ type: 'ActionItemCompleted', data: { retrospectiveId: id, actionItemId: secondId, completedBy: 'marketing-1', completedAt: at } }]);
   });
 
   it('refuses to complete an item twice', () => {
