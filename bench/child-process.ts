@@ -64,11 +64,14 @@ export class NodeChild {
       if (this.process.exitCode !== null) throw new Error(`The child exited with code ${this.process.exitCode} before printing a line`);
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new Error(`The child printed nothing within ${timeoutMs} ms`);
+      let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         new Promise<void>((resolve) => this.lineWaiters.push(resolve)),
         this.exited,
-        new Promise((resolve) => setTimeout(resolve, remaining)),
+        new Promise((resolve) => (timer = setTimeout(resolve, remaining))),
       ]);
+      // A pending timer would keep the bench alive after its report, for as long as the timeout.
+      clearTimeout(timer);
     }
   }
 

@@ -7,7 +7,7 @@ import { startBareApollo, BARE_QUERY } from './baselines/bare-apollo.js';
 import { rawAppends, rawReadAndParse } from './baselines/raw-sqlite.js';
 import type { HistoryManifest } from './generator/history.js';
 import { EVENTS_FILE, readManifest, writeHistory } from './generator/write-history.js';
-import { drive } from './load/drive.js';
+import { drive, settle } from './load/drive.js';
 import { measureReadYourWrites } from './load/read-your-writes.js';
 import { ServiceProcess, serviceLogFile } from './load/service.js';
 import { graphqlBody, HEALTH_QUERY, OPEN_DEAL, QUERY_SUBJECTS, RECORD_TOUCH } from './load/subjects.js';
@@ -126,7 +126,8 @@ async function measure(dataDir: string, options: BenchOptions, manifest: History
     const drivePlain = (url: string, query: string, role?: Role): Promise<LoadFigure> =>
       drive({
         url,
-        ...(role === undefined ? {} : { token: tokens[role] }),
+        // The service is let go idle before each of its figures; the bare server has nothing to finish.
+        ...(role === undefined ? {} : { token: tokens[role], settleToken: tokens.revops }),
         body: graphqlBody(query),
         connections: options.connections,
         seconds: options.duration,
@@ -134,7 +135,13 @@ async function measure(dataDir: string, options: BenchOptions, manifest: History
       });
     const record = (key: string, figure: LoadFigure) => {
       (figures.load[key] ??= []).push(figure);
-      say(`${key}: ${figure.perSecond.toFixed(0)} req/s, p99 ${figure.p99Ms} ms${figure.errors > 0 ? `, ${figure.errors} errors: ${figure.firstError}` : ''}`);
+      const waited = figure.waitedForIdleSeconds ?? 0;
+      say(
+        `${key}: ${figure.perSecond.toFixed(0)} req/s, p99 ${figure.p99Ms} ms` +
+          (figure.aloneMs === undefined ? '' : `, alone ${figure.aloneMs.toFixed(0)} ms`) +
+          (waited > 1 ? `, after waiting ${waited.toFixed(0)} s for the service to go idle` : '') +
+          (figure.errors > 0 ? `, ${figure.errors} errors: ${figure.firstError}` : ''),
+      );
     };
 
     if (wants('health')) {
@@ -154,6 +161,7 @@ async function measure(dataDir: string, options: BenchOptions, manifest: History
     const tag = Date.now().toString(36);
     if (wants('openDeal') || wants('recordTouch')) {
       say('raw single-row appends, FULL and NORMAL');
+      await settle(service.url, tokens.revops);
       figures.appendsFull.push(rawAppends(dataDir, 'FULL', RAW_APPEND_SECONDS));
       figures.appendsNormal.push(rawAppends(dataDir, 'NORMAL', RAW_APPEND_SECONDS));
     }
@@ -163,6 +171,7 @@ async function measure(dataDir: string, options: BenchOptions, manifest: History
         await drive({
           url: service.url,
           token: tokens.sales,
+          settleToken: tokens.revops,
           body: (n) =>
             graphqlBody(OPEN_DEAL, {
               input: { id: `bench-${tag}-${n}`, title: `Bench deal ${n}`, account: 'Bench account', segment: 'SMB', source: 'SALES', owner: 'bench', amount: '12000.00' },
@@ -181,6 +190,7 @@ async function measure(dataDir: string, options: BenchOptions, manifest: History
         await drive({
           url: service.url,
           token: tokens.marketing,
+          settleToken: tokens.revops,
           body: (n) =>
             graphqlBody(RECORD_TOUCH, {
               input: { dealId: deals[n % deals.length], touchId: `bench-${tag}-${n}`, team: 'MARKETING', channel: 'webinar', occurredAt },
@@ -191,11 +201,15 @@ async function measure(dataDir: string, options: BenchOptions, manifest: History
         }),
       );
     }
-    if (wants('openDeal') || wants('recordTouch')) figures.appendsFull.push(rawAppends(dataDir, 'FULL', RAW_APPEND_SECONDS));
+    if (wants('openDeal') || wants('recordTouch')) {
+      await settle(service.url, tokens.revops);
+      figures.appendsFull.push(rawAppends(dataDir, 'FULL', RAW_APPEND_SECONDS));
+    }
 
     if (wants('readYourWrites')) {
       for (const [key, clients] of [['oneClient', 1], ['eightClients', options.writers]] as const) {
         say(`read-your-writes, ${clients} client(s)`);
+        await settle(service.url, tokens.revops);
         const figure = await measureReadYourWrites({ url: service.url, token: tokens.marketing, dealIds: manifest.load.openDealIds, clients, seconds: options.duration, tag: `${tag}-${key}` });
         figures.readYourWrites[key] = figure;
         say(`read-your-writes ${clients}: p99 ${figure.p99Ms.toFixed(1)} ms${figure.errors > 0 ? `, ${figure.errors} errors: ${figure.firstError}` : ''}`);

@@ -27,6 +27,10 @@ export interface LoadFigure {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
+  /** How long the service stayed busy (with the previous figure's abandoned requests) before this one began. */
+  readonly waitedForIdleSeconds?: number;
+  /** One request sent alone before the load, timed (a query slower than autocannon waits still gets a figure). */
+  readonly aloneMs?: number;
   /** Non-200 answers, answers carrying GraphQL errors, and connection errors. */
   readonly errors: number;
   readonly firstError?: string;

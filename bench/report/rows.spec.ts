@@ -52,6 +52,14 @@ describe('the report rows', () => {
     expect(met(row(rows, 'deals(first: 50) with touches p99'))).toBe('no');
   });
 
+  it('show no latency for a figure without answers, and the time of one request alone', () => {
+    const unanswered: LoadFigure = { ...load(0, Number.NaN, 10), aloneMs: 12_345 };
+    const rows = buildRows(figures({ load: { health: [load(3000, 10)], scoreboard: [unanswered] } }));
+    const p99 = row(rows, 'scoreboard (quarter, W_SHAPED) p99');
+    expect(met(p99)).toBe('no');
+    expect(formatTable([p99])).toContain('— ms (10 errors); one request alone: 12,345 ms');
+  });
+
   it('show a target for another size without judging it', () => {
     const rows = buildRows(figures());
     expect(met(row(rows, 'rebuild time'))).toBe('n/a');

@@ -22,6 +22,8 @@ export interface Row {
   readonly applies?: boolean;
   /** Failed requests behind the figure: a figure with errors has failed, whatever its value. */
   readonly errors?: number;
+  /** Said beside the figure. */
+  readonly note?: string;
 }
 
 export type Met = 'yes' | 'no' | 'n/a' | '';
@@ -76,6 +78,8 @@ export function buildRows(figures: RunFigures, reference?: RunFigures): Row[] {
       ...(readBaseline ? { baseline: readBaseline } : {}),
     });
     rows.push({ subject: 'catch-up time', figure: { value: figures.catchUp.liveSeconds, unit: 's' } });
+    // The service should answer (health, at least) while its read models catch up.
+    rows.push({ subject: 'first answer of the service during catch-up', figure: { value: figures.catchUp.listeningSeconds, unit: 's' } });
     rows.push({ subject: 'catch-up peak RSS', figure: { value: figures.catchUp.peakRssMb, unit: 'MB' }, target: { kind: 'below', max: 512 } });
   }
   if (figures.rebuild !== undefined) {
@@ -114,6 +118,7 @@ export function buildRows(figures: RunFigures, reference?: RunFigures): Row[] {
     rows.push({
       subject: `${subject.label} p99`,
       figure: { value: figure.p99Ms, unit: 'ms' },
+      ...(figure.aloneMs === undefined || figure.requests > 0 ? {} : { note: `one request alone: ${Math.round(figure.aloneMs).toLocaleString('en-US')} ms` }),
       ...(subject.maxP99Ms === undefined ? {} : { target: { kind: 'below', max: subject.maxP99Ms } }),
       errors: figure.errors,
     });
