@@ -14,7 +14,7 @@ export function formatTable(rows: readonly Row[]): string {
     const errors = row.errors ?? 0;
     return [
       row.subject,
-      formatMeasure(row.figure) + (errors > 0 ? ` (${errors.toLocaleString('en-US')} errors)` : '') + (row.note === undefined ? '' : `; ${row.note}`),
+      formatMeasure(row.figure) + (errors > 0 ? ` (${errors.toLocaleString('en-US')} error${errors === 1 ? '' : 's'})` : '') + (row.note === undefined ? '' : `; ${row.note}`),
       row.baseline === undefined ? '' : `${row.baseline.name}: ${formatMeasure(row.baseline.figure)}`,
       value === undefined ? '' : value.toFixed(2),
       describeTarget(row),
