@@ -16,7 +16,9 @@ export interface TextOptions {
 
 // C0 controls, and the bidirectional overrides and isolates that make text read other than it is
 // stored (U+202A–U+202E, U+2066–U+2069).
+// eslint-disable-next-line no-control-regex -- finding control characters is what these are for
 const CONTROL = /[\u0000-\u001F\u202A-\u202E\u2066-\u2069]/u;
+// eslint-disable-next-line no-control-regex -- finding control characters is what these are for
 const CONTROL_BUT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000B-\u001F\u202A-\u202E\u2066-\u2069]/u;
 
 /** A required text of min..max characters (after trimming the ends), free of control characters. */
