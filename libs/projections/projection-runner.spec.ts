@@ -137,6 +137,21 @@ describe('ProjectionRunner', () => {
       expect(commits.at(-1)).toBe(1);
     });
 
+    it('lets the event loop turn between the batches of a backlog, so the service answers while catching up', async () => {
+      // Given a backlog of several batches
+      for (let append = 0; append < 10; append++) await store.appendToStream(`items-${randomUUID()}`, newEvents(300));
+      const projection = ledger();
+      const projections = runner([projection]);
+
+      // When the runner starts, and something else waits for the next turn of the event loop
+      await projections.start();
+      const rowsAtNextTurn = await new Promise<number>((resolve) => setImmediate(() => resolve(projection.rows(db).length)));
+
+      // Then that turn came while the backlog was only partly applied
+      expect(rowsAtNextTurn).toBeLessThan(3_000);
+      await eventually(() => expect(projection.rows(db)).toHaveLength(3_000));
+    });
+
     it('tells commit listeners which events it committed, after their rows are readable', async () => {
       // Given a live runner with a listener that reads the rows as it is called
       const projection = ledger();
