@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -27,7 +27,9 @@ import type { AppConfig } from './config.js';
 import { readYourWritesOver } from './core/read-your-writes.js';
 import { APP_CONFIG } from './core/tokens.js';
 import { AuthGuard } from './graphql/auth.guard.js';
+import { GraphQLErrorsFilter } from './graphql/errors.filter.js';
 import { graphQLOptions } from './graphql/graphql-options.js';
+import type { CostGate } from './graphql/limits.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthResolver } from './health/health.resolver.js';
 import { HealthService } from './health/health.service.js';
@@ -43,6 +45,8 @@ export interface AppInfrastructure {
   readonly projections: ProjectionRunner;
   readonly clock?: Clock;
   readonly readYourWritesTimeoutMs?: number;
+  /** Prices every operation and keeps each caller to a budget, over HTTP and WebSocket alike. */
+  readonly costGate: CostGate;
 }
 
 @Module({})
@@ -56,7 +60,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...graphQLOptions({ verifier: infrastructure.verifier, logger, production: config.production }),
+          ...graphQLOptions({ verifier: infrastructure.verifier, logger, production: config.production, costGate: infrastructure.costGate }),
         }),
         ReasonsModule,
         DealsModule,
@@ -77,6 +81,7 @@ export class AppModule {
         { provide: READ_YOUR_WRITES, useValue: readYourWritesOver(infrastructure.projections, infrastructure.readYourWritesTimeoutMs) },
         CommandRunner,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: GraphQLErrorsFilter },
         HealthService,
         HealthResolver,
       ],
