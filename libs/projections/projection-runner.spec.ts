@@ -252,7 +252,7 @@ describe('ProjectionRunner', () => {
       const progress: { events: number; position: string }[] = [];
 
       // When they are rebuilt
-      await runner([items, removals, both]).rebuild(undefined, ({ events, position, head }) => {
+      await runner([items, removals, both], { rebuildPageSize: 2_000 }).rebuild(undefined, ({ events, position, head }) => {
         progress.push({ events, position });
         expect(head).toBe(last);
       });
@@ -274,7 +274,7 @@ describe('ProjectionRunner', () => {
       await append(2_500);
 
       // When they are rebuilt, it fails with the projection's name, and everything before the failing page stays
-      const projections = runner([fine, failing]);
+      const projections = runner([fine, failing], { rebuildPageSize: 2_000 });
       await expect(projections.rebuild()).rejects.toThrow(ProjectionFailedError);
       expect(statusOf(projections, failing.name)).toMatchObject({ status: 'failed', error: expect.stringContaining('cannot project') });
       expect([fine.rows(db).length, failing.rows(db).length]).toEqual([2_000, 2_000]);
