@@ -8,7 +8,7 @@ import { EVENTS_FILE } from './generator/write-history.js';
 import { drive, settle, type DriveOptions } from './load/drive.js';
 import { measureReadYourWrites } from './load/read-your-writes.js';
 import { ServiceProcess, serviceLogFile } from './load/service.js';
-import { graphqlBody, HEALTH_QUERY, OPEN_DEAL, QUERY_SUBJECTS, RECORD_TOUCH } from './load/subjects.js';
+import { everyTimeNew, freshKey, graphqlBody, HEALTH_QUERY, OPEN_DEAL, QUERY_SUBJECTS, RECORD_TOUCH } from './load/subjects.js';
 import { newSecret, roleTokens, type Role } from './load/tokens.js';
 import { timeRebuild } from './rebuild/rebuild.js';
 import type { LoadFigure, RunFigures } from './report/figures.js';
@@ -92,13 +92,13 @@ async function projection({ dataDir, figures, tokens, wants, startService }: Run
 /** Bare Apollo, health, every query, health, bare Apollo: each query between its baselines. */
 async function queries(run: Run, service: ServiceProcess, bareUrl: string): Promise<void> {
   const { options, manifest, figures, tokens, wants } = run;
-  const load = (url: string, query: string, role?: Role): Promise<LoadFigure> =>
+  const load = (url: string, query: string | ((sequence: number) => string), role?: Role): Promise<LoadFigure> =>
     drive({
       ...loadOptions(run, options.connections),
       url,
       // The service is let go idle before each of its figures; the bare server has nothing to finish.
       ...(role === undefined ? {} : { token: tokens[role], settleToken: tokens.revops }),
-      body: graphqlBody(query),
+      body: typeof query === 'string' ? graphqlBody(query) : (sequence) => graphqlBody(query(sequence)),
     });
   if (wants('health')) {
     say('bare Apollo');
@@ -106,7 +106,10 @@ async function queries(run: Run, service: ServiceProcess, bareUrl: string): Prom
     record(figures, 'health', await load(service.url, HEALTH_QUERY, 'revops'));
   }
   for (const subject of QUERY_SUBJECTS) {
-    if (wants(subject.key)) record(figures, subject.key, await load(service.url, subject.query(manifest.load), subject.role));
+    if (!wants(subject.key)) continue;
+    const query = subject.query(manifest.load);
+    record(figures, subject.key, await load(service.url, query, subject.role));
+    record(figures, freshKey(subject.key), await load(service.url, (sequence) => everyTimeNew(query, sequence), subject.role));
   }
   if (wants('health')) {
     record(figures, 'health', await load(service.url, HEALTH_QUERY, 'revops'));

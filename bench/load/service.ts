@@ -37,6 +37,8 @@ export class ServiceProcess {
         LOG_LEVEL: 'silent',
         // The service's default, said out loud: every acknowledged write is on disk.
         SQLITE_SYNCHRONOUS: 'FULL',
+        // One actor sends the whole load: a per-actor budget would measure the limiter, not the reads.
+        RATE_LIMIT_COST_PER_MINUTE: '0',
       },
       nodeOptions: options.profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`],
       logFile: options.logFile,

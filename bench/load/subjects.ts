@@ -73,6 +73,19 @@ export const QUERY_SUBJECTS: readonly QuerySubject[] = [
   },
 ];
 
+/**
+ * The same question in a document of its own: the root field is aliased by the request's number,
+ * so no kept answer (apps/api/src/graphql/response-cache.ts) and no parsed document serves it.
+ * What a dashboard pays the first time it asks, parsing and validating included.
+ */
+export function everyTimeNew(query: string, sequence: number): string {
+  if (!query.startsWith('{ ')) throw new Error(`A subject's query starts with "{ ": ${query.slice(0, 40)}`);
+  return `{ n${sequence}: ${query.slice(2)}`;
+}
+
+/** Where the figures of a subject asked every time anew are kept. */
+export const freshKey = (key: string): string => `${key}Fresh`;
+
 /** A GraphQL request body. */
 export const graphqlBody = (query: string, variables?: Record<string, unknown>): string =>
   JSON.stringify(variables === undefined ? { query } : { query, variables });

@@ -512,6 +512,29 @@ describe('ProjectionRunner', () => {
     expect(checkpointOf(projection.name)).toMatchObject({ position, status: 'stopped' });
   });
 
+  it('moves its state version with every commit and status change, and only then', async () => {
+    // Given a live runner that has applied what was appended
+    const projections = runner([ledger(), ledger({ eventTypes: ['ItemAdded', 'Poison'], failOn: (event) => event.type === 'Poison' })]);
+    await projections.start();
+    await projections.waitFor(await append(2), { timeoutMs: WAIT_MS });
+    await eventually(() => expect(projections.status().every((state) => state.status === 'live')).toBe(true));
+    const idle = projections.stateVersion();
+
+    // Then it stands still while nothing happens
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(projections.stateVersion()).toBe(idle);
+
+    // And it moves when rows are committed
+    await projections.waitFor(await append(1), { timeoutMs: WAIT_MS });
+    const committed = projections.stateVersion();
+    expect(committed).toBeGreaterThan(idle);
+
+    // And when a projection fails, which changes no row but what health answers
+    await append(1, 'Poison');
+    await eventually(() => expect(projections.isHealthy()).toBe(false));
+    expect(projections.stateVersion()).toBeGreaterThan(committed);
+  });
+
   it('refuses two projections of the same name', () => {
     const projection = ledger();
 

@@ -73,6 +73,8 @@ export class ProjectionRunner {
   private readonly runs: readonly Run[];
   private readonly rebuildPageSize: number;
   private readonly listeners = new Set<CommitListener>();
+  /** Counts every change a reader could see: rows committed, a status moved (see stateVersion). */
+  private changes = 0;
   private running = false;
   private stopping = false;
   private stopped: Promise<void> | undefined;
@@ -152,6 +154,7 @@ export class ProjectionRunner {
       run.status = 'stopped';
       this.checkpoints.setStatus(run.projection.name, 'stopped');
     }
+    this.changes++;
     this.waiters.rejectAll('the projections were stopped');
     this.running = false;
     this.stopped = undefined;
@@ -171,6 +174,14 @@ export class ProjectionRunner {
       status: run.status,
       ...(run.error === undefined ? {} : { error: run.error }),
     }));
+  }
+
+  /**
+   * A number that moves whenever a read model's rows or a projection's status may have changed,
+   * and only then: an answer computed from the read models stays true while it stands still.
+   */
+  stateVersion(): number {
+    return this.changes;
   }
 
   /** No projection has failed: the read models are current or on their way. */
@@ -277,6 +288,7 @@ export class ProjectionRunner {
       throw new ProjectionFailedError(failed.run.projection.name, failed.run.error ?? String(error));
     }
     for (const run of runs) run.position = last;
+    this.changes++;
   }
 
   private prepare(run: Run): void {
@@ -288,6 +300,7 @@ export class ProjectionRunner {
       run.status = 'catching-up';
       run.error = undefined;
       this.checkpoints.setStatus(name, 'catching-up');
+      this.changes++;
       return;
     }
     this.restart(run);
@@ -308,10 +321,12 @@ export class ProjectionRunner {
     run.position = null;
     run.status = 'catching-up';
     run.error = undefined;
+    this.changes++;
   }
 
   private committed(run: Run, position: Position | null, events: readonly RecordedEvent[]): void {
     run.position = position;
+    this.changes++;
     this.waiters.checkAll();
     if (events.length === 0) return;
     for (const listener of this.listeners) {
@@ -327,6 +342,7 @@ export class ProjectionRunner {
   private markLive(run: Run): void {
     if (run.status !== 'catching-up') return;
     run.status = 'live';
+    this.changes++;
     this.checkpoints.setStatus(run.projection.name, 'live');
     this.logger.info({ projection: run.projection.name, position: run.position }, `Projection "${run.projection.name}" is live`);
   }
@@ -337,6 +353,7 @@ export class ProjectionRunner {
     const event = message?.kind === 'event' ? message.event : undefined;
     run.status = 'failed';
     run.error = event === undefined ? reason : `${describeEvent(event)}: ${reason}`;
+    this.changes++;
     try {
       this.checkpoints.setStatus(name, 'failed', run.error);
     } catch (writeError) {

@@ -60,7 +60,13 @@ export class AppModule {
         CqrsModule.forRoot(),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...graphQLOptions({ verifier: infrastructure.verifier, logger, production: config.production, costGate: infrastructure.costGate }),
+          ...graphQLOptions({
+            verifier: infrastructure.verifier,
+            logger,
+            production: config.production,
+            costGate: infrastructure.costGate,
+            stateVersion: () => infrastructure.projections.stateVersion(),
+          }),
         }),
         ReasonsModule,
         DealsModule,

@@ -6,14 +6,20 @@ import type { TokenVerifier } from '#identity';
 import type { Logger } from '../logger.js';
 import { authenticate } from './authentication.js';
 import { costPlugin } from './cost-plugin.js';
+import { BoundedDocumentStore } from './document-store.js';
 import { createErrorFormatter } from './error-mapping.js';
 import { documentRules, PARSE_OPTIONS, type CostGate } from './limits.js';
+import { responseCachePlugin } from './response-cache.js';
 
 export interface GraphQLOptionsInput {
   readonly verifier: TokenVerifier;
   readonly logger: Logger;
   readonly production: boolean;
   readonly costGate: CostGate;
+  /** The read models' state version (ProjectionRunner.stateVersion), which keeps answers fresh. */
+  readonly stateVersion: () => number;
+  /** The bound of the whole answers kept, in characters of JSON; 0 keeps none. */
+  readonly responseCacheChars?: number;
 }
 
 interface HttpContextArgument {
@@ -24,7 +30,7 @@ interface HttpContextArgument {
  * GraphQL over HTTP. Subscriptions run over WebSocket from subscriptions.ts, with the same limits
  * (limits.ts), the same error formatting and the same authentication.
  */
-export function graphQLOptions({ verifier, logger, production, costGate }: GraphQLOptionsInput): ApolloDriverConfig {
+export function graphQLOptions({ verifier, logger, production, costGate, stateVersion, responseCacheChars }: GraphQLOptionsInput): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -35,9 +41,11 @@ export function graphQLOptions({ verifier, logger, production, costGate }: Graph
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     parseOptions: PARSE_OPTIONS,
+    documentStore: new BoundedDocumentStore(),
     formatError: createErrorFormatter(logger, { production }),
     plugins: [
       costPlugin(costGate),
+      responseCachePlugin({ stateVersion, ...(responseCacheChars === undefined ? {} : { maxChars: responseCacheChars }) }),
       // Apollo installs cache-control hints by default: a hook on every field, for HTTP caching
       // headers this API does not send (every answer depends on the caller's token).
       ApolloServerPluginCacheControlDisabled(),
