@@ -11,6 +11,7 @@ import { lockDataDir } from './core/data-dir-lock.js';
 import { openEventStore, openReadModelDatabase } from './core/infrastructure.js';
 import { NestPinoLogger, type Logger } from './logger.js';
 import { PROJECTIONS } from './projections.js';
+import { pageIsBuilt, servePage } from './web/page.js';
 
 export interface TandemApp {
   readonly app: INestApplication;
@@ -22,6 +23,8 @@ export interface CreateAppOptions {
   readonly clock?: Clock;
   /** How long a mutation waits for the read models before PROJECTION_LAG (READ_YOUR_WRITES_TIMEOUT_MS by default). */
   readonly readYourWritesTimeoutMs?: number;
+  /** The built page (Vite's output, index.html at its root), served at `/`; no page without it. */
+  readonly webDir?: string;
 }
 
 /** Max request body (PRODUCT §6). */
@@ -64,6 +67,11 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
     );
     resources.push(() => app.close());
     app.useBodyParser('json', { limit: BODY_LIMIT });
+    // Before Nest's routes, which init adds: the page takes only GETs of its own paths.
+    if (options.webDir !== undefined) {
+      if (!pageIsBuilt(options.webDir)) logger.warn({ webDir: options.webDir }, `No page is built in ${options.webDir}: run npm run build`);
+      app.use(servePage(options.webDir));
+    }
     await app.init();
     await projections.start();
 
