@@ -57,6 +57,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
         config,
         logger,
         verifier,
+        ...(devCredentials ? { devCredentials } : {}),
         eventStore,
         readModels,
         projections,
