@@ -27,12 +27,15 @@ const BAD_IMPORTS: Record<string, readonly string[]> = {
   'libs/reasons/boundary-fixtures/imports-a-higher-context.ts': ['layer-order'],
   'libs/deals/boundary-fixtures/imports-the-tests.ts': ['layer-order'],
   'apps/api/src/boundary-fixtures/imports-the-tests.ts': ['layer-order'],
+  'apps/web/boundary-fixtures/imports-a-lib.ts': ['layer-order'],
+  'apps/web/boundary-fixtures/imports-the-api.ts': ['layer-order'],
   'libs/insights/boundary-fixtures/imports-the-app.ts': ['no-apps-from-libs'],
   'libs/deals/boundary-fixtures/climbs-into-the-app.ts': ['no-apps-from-libs'],
   'libs/goals/boundary-fixtures/imports-an-inner-file.ts': ['entry-points-only'],
   'libs/goals/boundary-fixtures/imports-an-inner-folder.ts': ['entry-points-only'],
   'libs/shared/application/boundary-fixtures/imports-the-shared-domain-inside.ts': ['entry-points-only'],
   'test/boundary-fixtures/imports-inside-the-app.ts': ['entry-points-only'],
+  'apps/api/src/boundary-fixtures/imports-the-page.ts': ['entry-points-only'],
   'libs/goals/boundary-fixtures/climbs-into-a-lib.ts': ['libs-by-specifier'],
   'test/boundary-fixtures/climbs-into-the-app.ts': ['libs-by-specifier'],
   'libs/deals/domain/boundary-fixtures/imports-its-reader.ts': ['domain-is-pure'],
@@ -59,6 +62,7 @@ const CLEAN = [
   'libs/event-store/sqlite/boundary-fixtures/clean.ts',
   'libs/event-store/esdb/boundary-fixtures/clean.ts',
   'apps/api/src/boundary-fixtures/clean.ts',
+  'apps/web/boundary-fixtures/clean.ts',
   'test/boundary-fixtures/clean.ts',
 ];
 
