@@ -36,7 +36,7 @@ const tier = (displayName, testMatch, timeoutMs) => ({
 export default {
   globalSetup: '<rootDir>/test/notices.mjs',
   projects: [
-    tier('unit', '<rootDir>/{apps,libs,test}/**/*.spec.ts', 60_000),
+    tier('unit', '<rootDir>/{apps,libs,test,bench}/**/*.spec.ts', 60_000),
     tier('contract', '<rootDir>/{apps,libs,test}/**/*.contract-spec.ts', 120_000),
     tier('int', '<rootDir>/{apps,libs,test}/**/*.int-spec.ts', 120_000),
     tier('e2e', '<rootDir>/test/**/*.e2e-spec.ts', 120_000),

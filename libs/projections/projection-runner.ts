@@ -19,6 +19,8 @@ export interface ProjectionRunnerOptions {
   readonly retry?: RetryPolicy;
   /** Most events written in one transaction while catching up. */
   readonly maxBatchSize?: number;
+  /** Events read and written in one transaction while rebuilding. */
+  readonly rebuildPageSize?: number;
 }
 
 export interface ProjectionState {
@@ -50,7 +52,7 @@ export type CommitListener = (projection: string, events: readonly RecordedEvent
 
 const DEFAULT_RETRY: RetryPolicy = { attempts: 3, delayMs: (retry) => 100 * 4 ** (retry - 1) };
 const DEFAULT_MAX_BATCH_SIZE = 500;
-const REBUILD_PAGE_SIZE = 2_000;
+const DEFAULT_REBUILD_PAGE_SIZE = 20_000;
 
 type Run = ProjectionRun;
 
@@ -69,6 +71,7 @@ export class ProjectionRunner {
   private readonly consumer: ProjectionConsumer;
   private readonly waiters: Waiters;
   private readonly runs: readonly Run[];
+  private readonly rebuildPageSize: number;
   private readonly listeners = new Set<CommitListener>();
   private running = false;
   private stopping = false;
@@ -79,6 +82,7 @@ export class ProjectionRunner {
     this.db = options.database;
     this.logger = options.logger;
     const retry = options.retry ?? DEFAULT_RETRY;
+    this.rebuildPageSize = options.rebuildPageSize ?? DEFAULT_REBUILD_PAGE_SIZE;
     const names = new Set<string>();
     for (const projection of options.projections) {
       if (names.has(projection.name)) throw new Error(`Two projections are named "${projection.name}"`);
@@ -231,17 +235,18 @@ export class ProjectionRunner {
     }
     const eventTypes = [...consumers.keys()];
     const head = await this.store.headPosition();
+    const pageSize = this.rebuildPageSize;
     let position: Position | null = null;
     let events = 0;
     for (;;) {
-      const page = await this.store.readAll({ ...(position === null ? {} : { fromPosition: position }), eventTypes, maxCount: REBUILD_PAGE_SIZE });
+      const page = await this.store.readAll({ ...(position === null ? {} : { fromPosition: position }), eventTypes, maxCount: pageSize });
       const last = page.at(-1);
       if (last === undefined) break;
       this.applyToAll(runs, consumers, page, last.position);
       position = last.position;
       events += page.length;
       onProgress?.({ events, position, head });
-      if (page.length < REBUILD_PAGE_SIZE) break;
+      if (page.length < pageSize) break;
     }
     for (const run of runs) {
       const { name, version } = run.projection;

@@ -36,6 +36,7 @@ const BAD_IMPORTS: Record<string, readonly string[]> = {
   'libs/shared/application/boundary-fixtures/imports-the-shared-domain-inside.ts': ['entry-points-only'],
   'test/boundary-fixtures/imports-inside-the-app.ts': ['entry-points-only'],
   'apps/api/src/boundary-fixtures/imports-the-page.ts': ['entry-points-only'],
+  'bench/boundary-fixtures/imports-the-tests.ts': ['layer-order'],
   'libs/goals/boundary-fixtures/climbs-into-a-lib.ts': ['libs-by-specifier'],
   'test/boundary-fixtures/climbs-into-the-app.ts': ['libs-by-specifier'],
   'libs/deals/domain/boundary-fixtures/imports-its-reader.ts': ['domain-is-pure'],
@@ -64,10 +65,11 @@ const CLEAN = [
   'apps/api/src/boundary-fixtures/clean.ts',
   'apps/web/boundary-fixtures/clean.ts',
   'test/boundary-fixtures/clean.ts',
+  'bench/boundary-fixtures/clean.ts',
 ];
 
 const fixturesOnDisk = (): string[] =>
-  ['apps', 'libs', 'test']
+  ['apps', 'libs', 'test', 'bench']
     .flatMap((top) => readdirSync(join(ROOT, top), { recursive: true, encoding: 'utf8' }).map((path) => `${top}/${path}`))
     .filter((path) => path.includes(FIXTURE_FOLDER) && path.endsWith('.ts'))
     .sort();
@@ -125,7 +127,7 @@ describe('architecture boundaries (.dependency-cruiser.js)', () => {
   it(
     'leaves the fixtures out of the normal run, which sees #specifiers land on the TypeScript sources',
     async () => {
-      const tree = await resultOf(['apps', 'libs', 'test'], options);
+      const tree = await resultOf(['apps', 'libs', 'test', 'bench'], options);
       const sources = tree.modules.map((module) => module.source);
       expect(sources).toContain('libs/deals/index.ts');
       expect(sources.filter((source) => source.includes(FIXTURE_FOLDER))).toEqual([]);

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -28,7 +28,9 @@ import { readYourWritesOver } from './core/read-your-writes.js';
 import { APP_CONFIG, DEV_CREDENTIALS } from './core/tokens.js';
 import { DevTokensController } from './dev-tokens/dev-tokens.controller.js';
 import { AuthGuard } from './graphql/auth.guard.js';
+import { GraphQLErrorsFilter } from './graphql/errors.filter.js';
 import { graphQLOptions } from './graphql/graphql-options.js';
+import type { CostGate } from './graphql/limits.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthResolver } from './health/health.resolver.js';
 import { HealthService } from './health/health.service.js';
@@ -46,6 +48,8 @@ export interface AppInfrastructure {
   readonly projections: ProjectionRunner;
   readonly clock?: Clock;
   readonly readYourWritesTimeoutMs?: number;
+  /** Prices every operation and keeps each caller to a budget, over HTTP and WebSocket alike. */
+  readonly costGate: CostGate;
 }
 
 @Module({})
@@ -59,7 +63,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...graphQLOptions({ verifier: infrastructure.verifier, logger, production: config.production }),
+          ...graphQLOptions({ verifier: infrastructure.verifier, logger, production: config.production, costGate: infrastructure.costGate }),
         }),
         ReasonsModule,
         DealsModule,
@@ -81,6 +85,7 @@ export class AppModule {
         { provide: READ_YOUR_WRITES, useValue: readYourWritesOver(infrastructure.projections, infrastructure.readYourWritesTimeoutMs) },
         CommandRunner,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: GraphQLErrorsFilter },
         HealthService,
         HealthResolver,
       ],

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ensureDevCredentials, TokenVerifier, type DevCredentials } from '#identity';
 import { ProjectionRunner } from '#projections';
@@ -9,6 +10,9 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { lockDataDir } from './core/data-dir-lock.js';
 import { openEventStore, openReadModelDatabase } from './core/infrastructure.js';
+import { createErrorFormatter } from './graphql/error-mapping.js';
+import { CostGate } from './graphql/limits.js';
+import { startSubscriptionServer } from './graphql/subscriptions.js';
 import { NestPinoLogger, type Logger } from './logger.js';
 import { PROJECTIONS } from './projections.js';
 import { pageIsBuilt, servePage } from './web/page.js';
@@ -51,6 +55,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
       readModels.close();
     });
     const projections = new ProjectionRunner({ store: eventStore, database: readModels, logger, projections: PROJECTIONS });
+    const costGate = new CostGate({ costPerMinute: config.rateLimitCostPerMinute });
     resources.push(() => projections.stop());
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({
@@ -63,8 +68,10 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
         projections,
         ...(options.clock ? { clock: options.clock } : {}),
         ...(options.readYourWritesTimeoutMs ? { readYourWritesTimeoutMs: options.readYourWritesTimeoutMs } : {}),
+        costGate,
       }),
-      { logger: new NestPinoLogger(logger), bodyParser: false },
+      // Cross-origin browsers are refused unless their origin is configured (PRODUCT §6, §8).
+      { logger: new NestPinoLogger(logger), bodyParser: false, cors: config.corsOrigins.length === 0 ? false : { origin: [...config.corsOrigins] } },
     );
     resources.push(() => app.close());
     app.useBodyParser('json', { limit: BODY_LIMIT });
@@ -74,6 +81,16 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
       app.use(servePage(options.webDir));
     }
     await app.init();
+    const subscriptions = startSubscriptionServer({
+      httpServer: app.getHttpServer(),
+      path: '/graphql',
+      schema: app.get(GraphQLSchemaHost).schema,
+      verifier,
+      costGate,
+      production: config.production,
+      formatError: createErrorFormatter(logger, { production: config.production }),
+    });
+    resources.push(() => subscriptions.close());
     await projections.start();
 
     let closing: Promise<void> | undefined;
