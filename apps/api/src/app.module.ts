@@ -17,7 +17,7 @@ import {
   type Clock,
 } from '#shared/application';
 import { currency } from '#shared';
-import type { TokenVerifier } from '#identity';
+import type { DevCredentials, TokenVerifier } from '#identity';
 import { DealsModule } from '#deals';
 import { GoalsModule } from '#goals';
 import { InsightsModule } from '#insights';
@@ -25,7 +25,8 @@ import { ReasonsModule } from '#reasons';
 import { RetrospectivesModule } from '#retrospectives';
 import type { AppConfig } from './config.js';
 import { readYourWritesOver } from './core/read-your-writes.js';
-import { APP_CONFIG } from './core/tokens.js';
+import { APP_CONFIG, DEV_CREDENTIALS } from './core/tokens.js';
+import { DevTokensController } from './dev-tokens/dev-tokens.controller.js';
 import { AuthGuard } from './graphql/auth.guard.js';
 import { GraphQLErrorsFilter } from './graphql/errors.filter.js';
 import { graphQLOptions } from './graphql/graphql-options.js';
@@ -40,6 +41,8 @@ export interface AppInfrastructure {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly verifier: TokenVerifier;
+  /** Made by the service itself when it has no auth configuration; served to the page's sign-in. */
+  readonly devCredentials?: DevCredentials;
   readonly eventStore: EventStore;
   readonly readModels: SqliteDatabase;
   readonly projections: ProjectionRunner;
@@ -74,9 +77,10 @@ export class AppModule {
         RetrospectivesModule,
         InsightsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, DevTokensController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: DEV_CREDENTIALS, useValue: infrastructure.devCredentials ?? null },
         { provide: APP_LOGGER, useValue: logger },
         { provide: EVENT_STORE, useValue: infrastructure.eventStore },
         { provide: READ_MODEL_DATABASE, useValue: infrastructure.readModels },

@@ -15,6 +15,7 @@ import { CostGate } from './graphql/limits.js';
 import { startSubscriptionServer } from './graphql/subscriptions.js';
 import { NestPinoLogger, type Logger } from './logger.js';
 import { PROJECTIONS } from './projections.js';
+import { pageIsBuilt, servePage } from './web/page.js';
 
 export interface TandemApp {
   readonly app: INestApplication;
@@ -26,6 +27,8 @@ export interface CreateAppOptions {
   readonly clock?: Clock;
   /** How long a mutation waits for the read models before PROJECTION_LAG (READ_YOUR_WRITES_TIMEOUT_MS by default). */
   readonly readYourWritesTimeoutMs?: number;
+  /** The built page (Vite's output, index.html at its root), served at `/`; no page without it. */
+  readonly webDir?: string;
 }
 
 /** Max request body (PRODUCT §6). */
@@ -59,6 +62,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
         config,
         logger,
         verifier,
+        ...(devCredentials ? { devCredentials } : {}),
         eventStore,
         readModels,
         projections,
@@ -71,6 +75,11 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
     );
     resources.push(() => app.close());
     app.useBodyParser('json', { limit: BODY_LIMIT });
+    // Before Nest's routes, which init adds: the page takes only GETs of its own paths.
+    if (options.webDir !== undefined) {
+      if (!pageIsBuilt(options.webDir)) logger.warn({ webDir: options.webDir }, `No page is built in ${options.webDir}: run npm run build`);
+      app.use(servePage(options.webDir));
+    }
     await app.init();
     const subscriptions = startSubscriptionServer({
       httpServer: app.getHttpServer(),
