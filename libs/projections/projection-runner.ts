@@ -134,7 +134,7 @@ export class ProjectionRunner {
     for (const run of this.runs) {
       if (run.status !== 'failed') run.loop = this.consumer.follow(run);
     }
-    this.logger.info({ projections: this.status() }, 'Projections started');
+    this.logger.debug({ projections: this.status() }, 'Projections started');
   }
 
   /** Closes the subscriptions and returns once no projection writes any more. */
@@ -344,7 +344,7 @@ export class ProjectionRunner {
     run.status = 'live';
     this.changes++;
     this.checkpoints.setStatus(run.projection.name, 'live');
-    this.logger.info({ projection: run.projection.name, position: run.position }, `Projection "${run.projection.name}" is live`);
+    this.logger.debug({ projection: run.projection.name, position: run.position }, `Projection "${run.projection.name}" is live`);
   }
 
   private fail(run: Run, error: unknown, message: SubscriptionMessage | undefined): void {
