@@ -15,6 +15,7 @@ import { CostGate } from './graphql/limits.js';
 import { startSubscriptionServer } from './graphql/subscriptions.js';
 import { NestPinoLogger, type Logger } from './logger.js';
 import { PROJECTIONS } from './projections.js';
+import { ideIsBuilt, serveIde } from './web/ide.js';
 import { pageIsBuilt, servePage } from './web/page.js';
 
 export interface TandemApp {
@@ -78,6 +79,10 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
     // Before Nest's routes, which init adds: the page takes only GETs of its own paths.
     if (options.webDir !== undefined) {
       if (!pageIsBuilt(options.webDir)) logger.warn({ webDir: options.webDir }, `No page is built in ${options.webDir}: run npm run build`);
+      if (!config.production) {
+        if (!ideIsBuilt(options.webDir)) logger.warn({ webDir: options.webDir }, `No GraphiQL is built in ${options.webDir}: run npm run build`);
+        app.use(serveIde(options.webDir));
+      }
       app.use(servePage(options.webDir));
     }
     await app.init();
