@@ -14,6 +14,9 @@ import { createErrorFormatter } from './graphql/error-mapping.js';
 import { CostGate } from './graphql/limits.js';
 import { startSubscriptionServer } from './graphql/subscriptions.js';
 import { NestPinoLogger, type Logger } from './logger.js';
+import { Metrics } from './observability/metrics.js';
+import { requestLog } from './observability/request-log.js';
+import { timedAppends } from './observability/timed-event-store.js';
 import { PROJECTIONS } from './projections.js';
 import { ideIsBuilt, serveIde } from './web/ide.js';
 import { pageIsBuilt, servePage } from './web/page.js';
@@ -49,13 +52,15 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
     const lock = lockDataDir(config.dataDir);
     resources.push(() => lock.release());
     const { verifier, devCredentials } = await authentication(config);
-    const eventStore = await openEventStore(config);
+    const metrics = new Metrics();
+    const eventStore = timedAppends(await openEventStore(config), (outcome, seconds) => metrics.append(outcome, seconds));
     resources.push(() => eventStore.close());
     const readModels = openReadModelDatabase(config);
     resources.push(() => {
       readModels.close();
     });
     const projections = new ProjectionRunner({ store: eventStore, database: readModels, logger, projections: PROJECTIONS });
+    metrics.watch(eventStore, projections);
     const costGate = new CostGate({ costPerMinute: config.rateLimitCostPerMinute });
     resources.push(() => projections.stop());
     const app = await NestFactory.create<NestExpressApplication>(
@@ -70,11 +75,14 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
         ...(options.clock ? { clock: options.clock } : {}),
         ...(options.readYourWritesTimeoutMs ? { readYourWritesTimeoutMs: options.readYourWritesTimeoutMs } : {}),
         costGate,
+        metrics,
       }),
       // Cross-origin browsers are refused unless their origin is configured (PRODUCT §6, §8).
       { logger: new NestPinoLogger(logger), bodyParser: false, cors: config.corsOrigins.length === 0 ? false : { origin: [...config.corsOrigins] } },
     );
     resources.push(() => app.close());
+    // First, so that every answer is logged, a refused body included.
+    app.use(requestLog(logger));
     app.useBodyParser('json', { limit: BODY_LIMIT });
     // Before Nest's routes, which init adds: the page takes only GETs of its own paths.
     if (options.webDir !== undefined) {

@@ -20,6 +20,8 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   /** Origins whose browsers may call the API across origins; none by default (PRODUCT §8). */
   readonly corsOrigins: readonly string[];
+  /** How far behind the head of the log a catching-up projection may be while /health/ready says ready. */
+  readonly readyMaxLag: number;
   /** Cost (PRODUCT §6) an actor may spend per minute; 0 turns the limit off. */
   readonly rateLimitCostPerMinute: number;
 }
@@ -87,6 +89,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     production,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
+    readyMaxLag: integer(env, 'READY_MAX_LAG', 1000, 0, 1_000_000_000),
     // On by default in production: an actor's requests share one budget of query cost.
     rateLimitCostPerMinute: integer(env, 'RATE_LIMIT_COST_PER_MINUTE', production ? DEFAULT_RATE_LIMIT : 0, 0, 1_000_000_000),
   };

@@ -3,7 +3,7 @@ import { extname, join, sep } from 'node:path';
 import express, { type RequestHandler, type Response } from 'express';
 
 /** Paths the API answers itself: the page's routes never take them. */
-const API_PATHS = ['/graphql', '/health', '/dev-tokens'] as const;
+const API_PATHS = ['/graphql', '/health', '/metrics', '/dev-tokens'] as const;
 
 /**
  * The page loads nothing from another host (PRODUCT §10): scripts, styles, images and requests
