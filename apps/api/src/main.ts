@@ -41,18 +41,28 @@ async function main(): Promise<void> {
   if (config.production) logger.info(facts, `Tandem is ready on ${config.host}:${port}`);
   else process.stdout.write(`\n${startBanner(facts)}\n`);
 
+  let stopping = false;
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'Shutting down');
+    if (stopping) {
+      // A second signal: the person wants out now.
+      logger.warn({ signal }, 'Stopping at once: requests in flight are cut');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'Shutting down: no new requests; finishing those in flight, then closing the store');
     tandem
       .close()
-      .then(() => process.exit(0))
+      .then(() => {
+        logger.info('Stopped');
+        process.exit(0);
+      })
       .catch((error: unknown) => {
         logger.error({ err: error }, 'Shutdown failed');
         process.exit(1);
       });
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 void main();

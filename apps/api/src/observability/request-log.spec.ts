@@ -2,10 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { EventEmitter } from 'node:events';
 import type { Request, Response } from 'express';
 import type { Logger } from '../logger.js';
-import { requestLog } from './request-log.js';
+import { DELIBERATE_REFUSAL, requestLog } from './request-log.js';
 
 /** Runs one request through the middleware and answers it with `status`; returns what was logged. */
-function answered(status: number, headers: Record<string, string> = {}) {
+function answered(status: number, headers: Record<string, string> = {}, path = '/graphql', locals: Record<string, unknown> = {}) {
   const lines: { level: string; line: Record<string, unknown>; message: string }[] = [];
   const logger = {
     info: (line: Record<string, unknown>, message: string) => lines.push({ level: 'info', line, message }),
@@ -13,12 +13,13 @@ function answered(status: number, headers: Record<string, string> = {}) {
   } as unknown as Logger;
   const response = Object.assign(new EventEmitter(), {
     statusCode: status,
+    locals,
     headers: {} as Record<string, string>,
     setHeader(name: string, value: string) {
       this.headers[name] = value;
     },
   });
-  const request = { method: 'POST', path: '/graphql', headers } as unknown as Request;
+  const request = { method: 'POST', path, headers } as unknown as Request;
   let nexted = false;
   requestLog(logger)(request, response as unknown as Response, () => {
     nexted = true;
@@ -43,6 +44,11 @@ describe('requestLog', () => {
 
   it("logs a server's fault at error", () => {
     expect(answered(503).lines.map((line) => line.level)).toEqual(['error']);
+  });
+
+  it("logs a probe's not-ready and a shutdown's refusal at info: both are meant", () => {
+    expect(answered(503, {}, '/health/ready').lines.map((line) => line.level)).toEqual(['info']);
+    expect(answered(503, {}, '/graphql', { [DELIBERATE_REFUSAL]: true }).lines.map((line) => line.level)).toEqual(['info']);
   });
 
   it('makes a correlation id when the caller sent none or an unusable one', () => {
