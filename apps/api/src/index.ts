@@ -5,3 +5,5 @@ export { rebuildProjections } from './rebuild.js';
 export { DataDirLockedError } from './core/data-dir-lock.js';
 export { servedSchema } from './schema.js';
 export { runCli } from './cli.js';
+export { exportLog, importLog, type ExportedEvent } from './tools/log-transfer.js';
+export { backupDataDir } from './tools/backup.js';
