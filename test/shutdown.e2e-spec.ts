@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '#event-store/sqlite';
-import { buildApi, BUILD_TIMEOUT_MS, NodeProcess } from './support/built-service.js';
+import { NodeProcess, useBuiltApi } from './support/built-service.js';
 import { expectEventually } from './support/expect-eventually.js';
 import { collect, gql, wsClient } from './support/graphql-client.js';
 
@@ -34,19 +33,12 @@ function postAlone(url: string, body: unknown, token: string): Promise<{ status:
 }
 
 describe('a graceful shutdown', () => {
-  let dataDir: string;
-  beforeAll(async () => {
-    await buildApi();
-  }, BUILD_TIMEOUT_MS);
-  beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'tandem-shutdown-'));
-  });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const built = useBuiltApi('tandem-shutdown-');
 
   async function started(): Promise<{ service: NodeProcess; url: string; sales: string }> {
-    const service = NodeProcess.service({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
+    const service = NodeProcess.service({ DATA_DIR: built.dataDir, PORT: '0', LOG_LEVEL: 'warn' });
     const [, url] = await service.waitForOutput(/GraphQL +(http:\/\/127\.0\.0\.1:\d+)\/graphql/);
-    const sales = (JSON.parse(readFileSync(join(dataDir, 'dev-tokens.json'), 'utf8')) as Record<string, string>)['sales']!;
+    const sales = (JSON.parse(readFileSync(join(built.dataDir, 'dev-tokens.json'), 'utf8')) as Record<string, string>)['sales']!;
     return { service, url: url!, sales };
   }
 
@@ -97,7 +89,7 @@ describe('a graceful shutdown', () => {
       expect(refused).toBeLessThanOrEqual(CLIENTS);
 
       // Every acknowledged deal is in the log...
-      const store = new SqliteEventStore(join(dataDir, 'events.sqlite'), { synchronous: 'NORMAL' });
+      const store = new SqliteEventStore(join(built.dataDir, 'events.sqlite'), { synchronous: 'NORMAL' });
       try {
         for (const id of acknowledged) expect((await store.readStream(`deal-${id}`)).map((event) => event.type)).toEqual(['DealOpened']);
       } finally {

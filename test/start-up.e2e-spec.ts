@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApi, BUILD_TIMEOUT_MS, NodeProcess } from './support/built-service.js';
+import { NodeProcess, useBuiltApi } from './support/built-service.js';
 import { gql } from './support/graphql-client.js';
 
 // The service as `npm start` runs it (the built main.js in its own process): a failed start is one
@@ -14,18 +14,10 @@ import { gql } from './support/graphql-client.js';
 const FAILS_WITHIN_MS = 5_000;
 
 describe('starting the service', () => {
-  let dataDir: string;
-
-  beforeAll(async () => {
-    await buildApi();
-  }, BUILD_TIMEOUT_MS);
-  beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'tandem-start-'));
-  });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const built = useBuiltApi('tandem-start-');
 
   async function failedStart(env: Record<string, string>): Promise<string> {
-    const service = NodeProcess.service({ DATA_DIR: dataDir, PORT: '0', ...env });
+    const service = NodeProcess.service({ DATA_DIR: built.dataDir, PORT: '0', ...env });
     const exit = await service.exited(FAILS_WITHIN_MS * 4);
     expect(exit.code).toBe(1);
     expect(exit.ms).toBeLessThan(FAILS_WITHIN_MS);
@@ -80,12 +72,12 @@ describe('starting the service', () => {
   });
 
   it('prints where the API, the IDE and the tokens are, listens on loopback, and the command it suggests works', async () => {
-    const service = NodeProcess.service({ DATA_DIR: dataDir, PORT: '0' });
+    const service = NodeProcess.service({ DATA_DIR: built.dataDir, PORT: '0' });
     try {
       const [, origin] = await service.waitForOutput(/GraphQL +(http:\/\/127\.0\.0\.1:\d+)\/graphql/);
       expect(service.stdout).toContain(`Page      ${origin}/`);
       expect(service.stdout).toMatch(/GraphiQL IDE/);
-      const tokensFile = join(dataDir, 'dev-tokens.json');
+      const tokensFile = join(built.dataDir, 'dev-tokens.json');
       expect(service.stdout).toContain(`Tokens    ${tokensFile}, also at GET ${origin}/dev-tokens`);
       expect(service.stdout).toContain('marketing, marketingLead, sales, salesLead, executive, revops');
       const query = /-d '(\{.*\})'/.exec(service.stdout)![1]!;

@@ -1,4 +1,7 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -10,6 +13,20 @@ export const BUILD_TIMEOUT_MS = 300_000;
 /** Builds the API into dist/ unless it is up to date, as npm start does: the process tests run what users run. */
 export async function buildApi(): Promise<void> {
   await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build-if-stale.mjs'), 'api'], { cwd: ROOT, timeout: BUILD_TIMEOUT_MS });
+}
+
+/**
+ * For a test file that runs the built service or its tools: builds the API once before its tests
+ * and gives it a data directory of its own, removed after them.
+ */
+export function useBuiltApi(prefix: string): { readonly dataDir: string } {
+  const state = { dataDir: '' };
+  beforeAll(async () => {
+    await buildApi();
+    state.dataDir = mkdtempSync(join(tmpdir(), prefix));
+  }, BUILD_TIMEOUT_MS);
+  afterAll(() => rmSync(state.dataDir, { recursive: true, force: true }));
+  return state;
 }
 
 export interface Exit {

@@ -34,10 +34,11 @@ function plainMessage(error: unknown): string {
     : String(error);
 }
 
-/** Runs a command-line entry point; anything it throws is printed with its stack, exit 1. */
+/** Runs a command-line entry point; what it throws is printed as its message (with the stack at LOG_LEVEL=debug), exit 1. */
 export function runCli(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    const debug = ['debug', 'trace'].includes(process.env['LOG_LEVEL'] ?? '');
+    process.stderr.write(`${error instanceof Error ? ((debug ? error.stack : undefined) ?? error.message) : String(error)}\n`);
     process.exit(1);
   });
 }
