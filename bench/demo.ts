@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError, loadConfig, lockDataDir, runCli } from '#api';
+import { configOrExit, lockDataDir, runCli } from '#api';
 import { DAY_MS } from '#shared';
 import { parseCount } from './args.js';
 import { ensureHistory } from './generator/write-history.js';
@@ -59,13 +59,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new Error(`Configuration error: ${error.message}`, { cause: error });
-    throw error;
-  }
+  const config = configOrExit();
   if (config.eventStore !== 'sqlite') throw new Error('npm run demo writes the SQLite store: unset EVENT_STORE (or import an export of it into EventStoreDB with npm run tandem -- import)');
   const lock = lockDataDir(config.dataDir);
   let result;

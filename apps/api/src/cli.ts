@@ -1,8 +1,13 @@
+import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
 
-/** The configuration from the environment, or one line naming the bad variable and exit 1. */
+/**
+ * The configuration from the environment (with ./.env's variables beneath it, when there is one:
+ * a variable already set wins), or one line naming the bad variable and exit 1.
+ */
 export function configOrExit(): AppConfig {
   try {
+    if (existsSync('.env')) process.loadEnvFile('.env');
     return loadConfig();
   } catch (error) {
     return startFailure(error);
