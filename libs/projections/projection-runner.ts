@@ -304,9 +304,12 @@ export class ProjectionRunner {
       return;
     }
     this.restart(run);
-    this.logger.info(
+    // A first build is routine; a version change rebuilding a read model is worth a line.
+    const log = checkpoint === undefined ? this.logger.debug : this.logger.info;
+    log.call(
+      this.logger,
       { projection: name, version, previousVersion: checkpoint?.version ?? null },
-      `Projection "${name}" rebuilds from the start of the log`,
+      checkpoint === undefined ? `Projection "${name}" builds from the start of the log` : `Projection "${name}" rebuilds from the start of the log`,
     );
   }
 
