@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { hasChromium, launchBrowser, leftTheHost, openTab, screenshot, type Browser } from './support/browser.js';
+import { gql } from './support/graphql-client.js';
 import { startTestApp, type RunningApp } from './support/test-app.js';
 import { TEST_SECRET } from './support/tokens.js';
 
@@ -88,6 +90,39 @@ describe('GraphiQL at /graphql', () => {
         await page.close();
         expect(leftTheHost(tab.requests, app.url)).toEqual([]);
         expect(tab.errors.filter((error) => /Content.Security.Policy|Refused to/i.test(error))).toEqual([]);
+      });
+
+      it('runs a subscription over the WebSocket with the token of its Headers tab', async () => {
+        const tab = await openTab(browser);
+        const { page } = tab;
+        await page.goto(`${app.url}/graphql`);
+        await page.locator('.graphiql-container').waitFor();
+        // The query editor is the CodeMirror holding the first query GraphiQL shows.
+        await page.locator('.CodeMirror', { hasText: 'query Goals' }).waitFor();
+        await page.evaluate((query) => {
+          type Editor = { CodeMirror: { getValue(): string; setValue(text: string): void } };
+          const editors = (globalThis as unknown as { document: { querySelectorAll(selector: string): Iterable<Editor> } }).document.querySelectorAll('.CodeMirror');
+          const editor = [...editors].find((candidate) => candidate.CodeMirror.getValue().includes('query Goals'))!;
+          editor.CodeMirror.setValue(query);
+        }, 'subscription Closed { dealClosed { id status } }');
+        // GraphiQL has read the new document once its tab bears the operation's name.
+        await page.locator('.graphiql-tab', { hasText: 'Closed' }).waitFor();
+        await page.locator('.graphiql-execute-button').click();
+        // The subscription is open once GraphiQL offers to stop it.
+        await page.locator('.graphiql-execute-button[aria-label*="Stop"]').waitFor();
+
+        const dealId = `ide-${randomUUID()}`;
+        const sales = app.tandem.devCredentials!.tokens['sales']!;
+        const opened = await gql(app.url, 'mutation ($input: OpenDealInput!) { openDeal(input: $input) { id } }', {
+          input: { id: dealId, title: 'Live in the IDE', account: 'Kestrel', source: 'SALES', owner: 'ava', amount: '900.00' },
+        }, sales);
+        expect(opened.errors).toBeUndefined();
+        expect((await gql(app.url, 'mutation ($input: WinDealInput!) { winDeal(input: $input) { id } }', { input: { dealId } }, sales)).errors).toBeUndefined();
+
+        await page.locator('.result-window').filter({ hasText: dealId }).waitFor();
+        expect(await page.locator('.result-window').innerText()).toMatch(/"status": "WON"/);
+        await page.close();
+        expect(leftTheHost(tab.requests, app.url)).toEqual([]);
       });
     });
   });

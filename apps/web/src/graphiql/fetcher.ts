@@ -28,7 +28,8 @@ export function tandemFetcher(origin: string) {
 
 function isSubscription(params: Params): boolean {
   const operations = [...params.query.matchAll(/(?:^|[\s}])(query|mutation|subscription)\b\s*([_A-Za-z][_0-9A-Za-z]*)?/g)];
-  const chosen = params.operationName ? operations.find((match) => match[2] === params.operationName) : operations[0];
+  // GraphiQL may still name the operation the editor held a moment ago: then the first one runs.
+  const chosen = operations.find((match) => params.operationName && match[2] === params.operationName) ?? operations[0];
   return chosen?.[1] === 'subscription';
 }
 
