@@ -5,7 +5,7 @@
 //   node scripts/build-if-stale.mjs          both targets
 //   node scripts/build-if-stale.mjs api      the API only (what the start-up tests need)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,6 +61,57 @@ function build(name) {
   utimesSync(stampOf(name), startedAt, startedAt);
 }
 
+/**
+ * One build at a time: processes started together (test files, a start beside a test run) would
+ * otherwise compile into dist/ at once, and one could load a file another is rewriting. A waiter
+ * checks again once it holds the lock, and finds the build done.
+ */
+function withBuildLock(work) {
+  const lock = join(root, 'dist', '.build-lock');
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (!holderAlive(lock)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`${lock} is still held; remove it if no build runs`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function holderAlive(lock) {
+  let pid;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    // Made but not yet written: its holder is alive (a lock dir older than a minute without a pid is not).
+    try {
+      return Date.now() - statSync(lock).mtimeMs < 60_000;
+    } catch {
+      return false;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const names = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(TARGETS);
   for (const name of names) {
@@ -68,6 +119,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       process.stderr.write(`Unknown build target "${name}"; known: ${Object.keys(TARGETS).join(', ')}\n`);
       process.exit(2);
     }
-    if (isStale(name)) build(name);
+  }
+  if (names.some(isStale)) {
+    withBuildLock(() => {
+      for (const name of names) if (isStale(name)) build(name);
+    });
   }
 }
