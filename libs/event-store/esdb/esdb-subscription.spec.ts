@@ -64,6 +64,19 @@ describe('EsdbSubscription', () => {
     await subscription.close();
   });
 
+  it('skips an event it cannot read when it wants every type: another program\'s, on a shared server', async () => {
+    const wire = new WireSubscription();
+    const subscription = subscribe(wire);
+
+    wire.send(
+      eventMessage({ type: 'Telemetry', stream: 'other-app', position: 10, contentType: 'application/octet-stream' }),
+      eventMessage({ type: 'DealOpened', position: 20 }),
+    );
+
+    expect(labels(await reader(subscription).take(1))).toEqual(['event DealOpened']);
+    await subscription.close();
+  });
+
   it('skips system events, links and events of other types, and checks the types again itself', async () => {
     const wire = new WireSubscription();
     const subscription = subscribe(wire, { eventTypes: ['GoalSet'] });
@@ -159,9 +172,9 @@ describe('EsdbSubscription', () => {
     await subscription.close();
   });
 
-  it('delivers what it received before failing on an event it cannot read', async () => {
+  it('delivers what it received before failing on an event of a wanted type that it cannot read', async () => {
     const wire = new WireSubscription();
-    const subscription = subscribe(wire);
+    const subscription = subscribe(wire, { eventTypes: ['Good', 'Binary'] });
     const iterator = subscription[Symbol.asyncIterator]();
 
     wire.send(eventMessage({ type: 'Good', position: 10 }), eventMessage({ type: 'Binary', position: 20, contentType: 'application/octet-stream' }));
