@@ -157,6 +157,7 @@ function delegate(store: EventStore, subscribeToAll: EventStore['subscribeToAll'
     readAll: (options) => store.readAll(options),
     subscribeToAll: (options): AllSubscription => subscribeToAll(options),
     headPosition: () => store.headPosition(),
+    identity: () => store.identity(),
     comparePositions: (a, b) => store.comparePositions(a, b),
     close: () => store.close(),
   };
