@@ -1,7 +1,11 @@
 import type { Position } from '#event-store';
 import { prepared, type SqliteDatabase } from '#sqlite';
 
-export type ProjectionStatus = 'catching-up' | 'live' | 'failed' | 'stopped';
+/**
+ * `unavailable`: the event store cannot be reached; the projection waits for it, resubscribing
+ * with a capped backoff, and goes on from its checkpoint once it answers again.
+ */
+export type ProjectionStatus = 'catching-up' | 'live' | 'unavailable' | 'failed' | 'stopped';
 
 /** The event store as a runner saw it when it started: which log, and how far it reached. */
 export interface LogSeen {

@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Position, RecordedEvent } from '#event-store';
-import { IDLE_WAKE_AFTER_COMMITS } from '#event-store';
+import { EventStoreUnavailableError, IDLE_WAKE_AFTER_COMMITS } from '#event-store';
 import { InMemoryEventStore } from '#event-store/in-memory';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { CHECKPOINT_TABLE } from './checkpoints.js';
 import { ProjectionFailedError, ProjectionLagError } from './errors.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
+import { cappedBackoff } from './run.js';
 import {
   eventually,
   ledger,
@@ -17,6 +18,7 @@ import {
   WAIT_MS,
   withBrokenSubscriptions,
   withGate,
+  withOutage,
 } from './projection-runner.fixtures.js';
 
 describe('ProjectionRunner', () => {
@@ -384,6 +386,68 @@ describe('ProjectionRunner', () => {
       expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
       expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(2);
       expect(projections.isHealthy()).toBe(true);
+    });
+  });
+
+  describe('an event store that is unavailable', () => {
+    const unavailable = () => new EventStoreUnavailableError('EventStoreDB at esdb://localhost:2113 is unavailable: connection refused');
+
+    it('is waited for as long as it lasts, the projection unavailable and unhealthy meanwhile, then followed again', async () => {
+      // Given a live projection
+      const outage = withOutage(store, unavailable);
+      const projection = ledger();
+      const projections = runner([projection], { store: outage.store, reconnectDelayMs: () => 0 });
+      await projections.start();
+      await projections.waitFor(await append(2), { timeoutMs: WAIT_MS });
+
+      // When the store goes away for far more resubscriptions than other failures are allowed
+      await outage.begin();
+      await eventually(() => expect(outage.refused()).toBeGreaterThan(10 * NO_PAUSE.attempts));
+
+      // Then the projection waits, neither failed nor healthy, and said so once
+      expect(statusOf(projections, projection.name)).toMatchObject({ status: 'unavailable', error: expect.stringContaining('connection refused') });
+      expect(checkpointOf(projection.name)).toMatchObject({ status: 'unavailable' });
+      expect(projections.isHealthy()).toBe(false);
+      expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(1);
+
+      // And when the store is back, it goes on from its checkpoint and is live and healthy again
+      outage.end();
+      const last = await append(3);
+      await projections.waitFor(last, { timeoutMs: WAIT_MS });
+      expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
+      await eventually(() => expect(statusOf(projections, projection.name).status).toBe('live'));
+      expect(projections.isHealthy()).toBe(true);
+      expect(logger.lines.filter((line) => line.level === 'error')).toEqual([]);
+    });
+
+    it('does not hold up stop with a pause before resubscribing', async () => {
+      const outage = withOutage(store, unavailable);
+      const projection = ledger();
+      const projections = runner([projection], { store: outage.store, reconnectDelayMs: () => 10 * 60_000 });
+      await projections.start();
+      await outage.begin();
+      await eventually(() => expect(statusOf(projections, projection.name).status).toBe('unavailable'));
+
+      // The pause is ten minutes; the test's timeout is shorter.
+      await projections.stop();
+
+      expect(statusOf(projections, projection.name).status).toBe('stopped');
+    });
+
+    it('pauses between attempts doubling from 100 ms up to 5 s by default', () => {
+      expect([1, 2, 3, 4, 5, 6, 7, 8, 100, 10_000].map(cappedBackoff)).toEqual([100, 200, 400, 800, 1_600, 3_200, 5_000, 5_000, 5_000, 5_000]);
+    });
+
+    it('is told from a subscription that keeps failing for another reason, which fails the projection', async () => {
+      const outage = withOutage(store, () => new Error('cannot decode the event at 12'));
+      const projection = ledger();
+      const projections = runner([projection], { store: outage.store, reconnectDelayMs: () => 0 });
+      await projections.start();
+
+      await outage.begin();
+
+      await eventually(() => expect(statusOf(projections, projection.name)).toMatchObject({ status: 'failed', error: 'cannot decode the event at 12' }));
+      expect(outage.refused()).toBe(NO_PAUSE.attempts);
     });
   });
 

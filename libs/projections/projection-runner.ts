@@ -1,14 +1,14 @@
-import type { EventStore, Position, RecordedEvent, SubscriptionMessage } from '#event-store';
+import type { EventStore, EventStoreUnavailableError, Position, RecordedEvent, SubscriptionMessage } from '#event-store';
 import type { SqliteDatabase } from '#sqlite';
 import { CheckpointTable, type Checkpoint, type LogSeen, type ProjectionStatus } from './checkpoints.js';
 import { ProjectionConsumer } from './consumer.js';
 import { ProjectionFailedError } from './errors.js';
 import { ProjectionProcessor } from './processor.js';
 import type { Projection } from './projection.js';
-import { describeEvent, type ProjectionLogger, type ProjectionRun, type RetryPolicy } from './run.js';
+import { cappedBackoff, describeEvent, type ProjectionLogger, type ProjectionRun, type ReconnectDelay, type RetryPolicy } from './run.js';
 import { Waiters, type WaitTarget } from './waiters.js';
 
-export type { ProjectionLogger, RetryPolicy } from './run.js';
+export type { ProjectionLogger, ReconnectDelay, RetryPolicy } from './run.js';
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
@@ -17,6 +17,8 @@ export interface ProjectionRunnerOptions {
   readonly logger: ProjectionLogger;
   readonly projections: readonly Projection[];
   readonly retry?: RetryPolicy;
+  /** Pauses before resubscribing to a store that is unavailable; doubling up to 5 s by default. */
+  readonly reconnectDelayMs?: ReconnectDelay;
   /** Most events written in one transaction while catching up. */
   readonly maxBatchSize?: number;
 }
@@ -91,9 +93,12 @@ export class ProjectionRunner {
       failed: (run, error, message) => this.fail(run, error, message),
       stopping: () => this.stopping,
     });
-    this.consumer = new ProjectionConsumer(this.store, processor, this.logger, retry, options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE, {
+    const reconnectDelayMs = options.reconnectDelayMs ?? cappedBackoff;
+    this.consumer = new ProjectionConsumer(this.store, processor, this.logger, retry, reconnectDelayMs, options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE, {
       caughtUp: (run) => this.markLive(run),
       failed: (run, error) => this.fail(run, error, undefined),
+      unavailable: (run, error) => this.markUnavailable(run, error),
+      available: (run) => this.markAvailable(run),
       stopping: () => this.stopping,
     });
     this.runs = options.projections.map((projection) => {
@@ -177,9 +182,12 @@ export class ProjectionRunner {
     }));
   }
 
-  /** No projection has failed: the read models are current or on their way. */
+  /**
+   * No projection has failed or waits for an unavailable store: the read models are current or
+   * on their way.
+   */
   isHealthy(): boolean {
-    return this.runs.every((run) => run.status !== 'failed');
+    return this.runs.every((run) => run.status !== 'failed' && run.status !== 'unavailable');
   }
 
   /**
@@ -375,6 +383,27 @@ export class ProjectionRunner {
     run.status = 'live';
     this.checkpoints.setStatus(run.projection.name, 'live');
     this.logger.info({ projection: run.projection.name, position: run.position }, `Projection "${run.projection.name}" is live`);
+  }
+
+  private markUnavailable(run: Run, error: EventStoreUnavailableError): void {
+    if (run.status === 'failed' || run.status === 'unavailable') return;
+    const { name } = run.projection;
+    run.status = 'unavailable';
+    run.error = error.message;
+    this.checkpoints.setStatus(name, 'unavailable', error.message);
+    this.logger.warn(
+      { projection: name, position: run.position, err: error },
+      `Projection "${name}" waits for the event store, which is unavailable; resubscribing until it answers`,
+    );
+  }
+
+  private markAvailable(run: Run): void {
+    if (run.status !== 'unavailable') return;
+    const { name } = run.projection;
+    run.status = 'catching-up';
+    run.error = undefined;
+    this.checkpoints.setStatus(name, 'catching-up');
+    this.logger.info({ projection: name, position: run.position }, `Projection "${name}" follows the event store again`);
   }
 
   private fail(run: Run, error: unknown, message: SubscriptionMessage | undefined): void {
