@@ -7,7 +7,7 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps ./apps
 COPY libs ./libs
-COPY test/bench ./test/bench
+COPY bench ./bench
 RUN npm run build && npm prune --omit=dev
 
 FROM node:22-bookworm-slim

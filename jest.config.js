@@ -4,8 +4,9 @@
 export const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   testEnvironment: 'node',
-  // Files that break the boundary rules on purpose; test/boundaries/boundaries.spec.ts cruises them.
-  testPathIgnorePatterns: ['/node_modules/', '/boundary-fixtures/'],
+  // Files that break the boundary rules on purpose, which test/boundaries/boundaries.spec.ts
+  // cruises; and the page, whose component tests Vitest runs (npm run test:web).
+  testPathIgnorePatterns: ['/node_modules/', '/boundary-fixtures/', '<rootDir>/apps/web/'],
   // Stryker's sandboxes (a copy of the project, package.json included) while a mutation run works.
   modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   moduleNameMapper: {
@@ -33,9 +34,9 @@ const tier = (displayName, testMatch, timeoutMs) => ({
 });
 
 export default {
-  globalSetup: '<rootDir>/test/esdb-notice.mjs',
+  globalSetup: '<rootDir>/test/notices.mjs',
   projects: [
-    tier('unit', '<rootDir>/{apps,libs,test}/**/*.spec.ts', 60_000),
+    tier('unit', '<rootDir>/{apps,libs,test,bench}/**/*.spec.ts', 60_000),
     tier('contract', '<rootDir>/{apps,libs,test}/**/*.contract-spec.ts', 120_000),
     tier('int', '<rootDir>/{apps,libs,test}/**/*.int-spec.ts', 120_000),
     tier('e2e', '<rootDir>/test/**/*.e2e-spec.ts', 120_000),

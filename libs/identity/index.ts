@@ -1,2 +1,2 @@
-export { bearerToken, TokenVerifier } from './token-verifier.js';
+export { bearerToken, TokenVerifier, type Verified } from './token-verifier.js';
 export { ensureDevCredentials, type DevCredentials } from './dev-credentials.js';

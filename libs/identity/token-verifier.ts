@@ -13,7 +13,7 @@ export interface TokenVerifierOptions {
   readonly cachedTokens?: number;
 }
 
-interface Verified {
+export interface Verified {
   readonly actor: Actor;
   /** The token's exp, in epoch ms. */
   readonly expiresAt: number;
@@ -49,23 +49,30 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
+    return (await this.verifyUntil(token)).actor;
+  }
+
+  /** The token's actor, and until when the token is valid (its exp, epoch ms). */
+  async verifyUntil(token: string): Promise<Verified> {
     const known = this.verified.get(token);
     if (known !== undefined) {
       this.verified.delete(token);
       if (Date.now() < known.expiresAt) {
         this.verified.set(token, known);
-        return known.actor;
+        return known;
       }
     }
     const { actor, payload } = await this.check(token);
-    if (this.cachedTokens > 0 && typeof payload.exp === 'number') {
-      this.verified.set(token, { actor, expiresAt: payload.exp * 1000 });
+    // requiredClaims makes exp present and jose checks it is a number.
+    const verified: Verified = { actor, expiresAt: Number(payload.exp) * 1000 };
+    if (this.cachedTokens > 0) {
+      this.verified.set(token, verified);
       if (this.verified.size > this.cachedTokens) {
         const oldest = this.verified.keys().next().value;
         if (oldest !== undefined) this.verified.delete(oldest);
       }
     }
-    return actor;
+    return verified;
   }
 
   private async check(token: string): Promise<{ actor: Actor; payload: JWTPayload }> {

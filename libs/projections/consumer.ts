@@ -133,6 +133,9 @@ export class ProjectionConsumer {
       if (!(await this.processor.process(run, batch))) return;
       onProgress();
       if (caughtUp) this.hooks.caughtUp(run);
+      // A backlog hands over batch after batch in microtasks alone: let requests and the other
+      // projections have their turn before the next one, or catching up starves the service.
+      else await nextMacrotask();
     }
   }
 }

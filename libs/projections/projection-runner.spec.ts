@@ -139,6 +139,21 @@ describe('ProjectionRunner', () => {
       expect(commits.at(-1)).toBe(1);
     });
 
+    it('lets the event loop turn between the batches of a backlog, so the service answers while catching up', async () => {
+      // Given a backlog of several batches
+      for (let append = 0; append < 10; append++) await store.appendToStream(`items-${randomUUID()}`, newEvents(300));
+      const projection = ledger();
+      const projections = runner([projection]);
+
+      // When the runner starts, and something else waits for the next turn of the event loop
+      await projections.start();
+      const rowsAtNextTurn = await new Promise<number>((resolve) => setImmediate(() => resolve(projection.rows(db).length)));
+
+      // Then that turn came while the backlog was only partly applied
+      expect(rowsAtNextTurn).toBeLessThan(3_000);
+      await eventually(() => expect(projection.rows(db)).toHaveLength(3_000));
+    });
+
     it('tells commit listeners which events it committed, after their rows are readable', async () => {
       // Given a live runner with a listener that reads the rows as it is called
       const projection = ledger();
@@ -239,7 +254,7 @@ describe('ProjectionRunner', () => {
       const progress: { events: number; position: string }[] = [];
 
       // When they are rebuilt
-      await runner([items, removals, both]).rebuild(undefined, ({ events, position, head }) => {
+      await runner([items, removals, both], { rebuildPageSize: 2_000 }).rebuild(undefined, ({ events, position, head }) => {
         progress.push({ events, position });
         expect(head).toBe(last);
       });
@@ -261,7 +276,7 @@ describe('ProjectionRunner', () => {
       await append(2_500);
 
       // When they are rebuilt, it fails with the projection's name, and everything before the failing page stays
-      const projections = runner([fine, failing]);
+      const projections = runner([fine, failing], { rebuildPageSize: 2_000 });
       await expect(projections.rebuild()).rejects.toThrow(ProjectionFailedError);
       expect(statusOf(projections, failing.name)).toMatchObject({ status: 'failed', error: expect.stringContaining('cannot project') });
       expect([fine.rows(db).length, failing.rows(db).length]).toEqual([2_000, 2_000]);
@@ -657,6 +672,29 @@ describe('ProjectionRunner', () => {
 
     expect(projections.status()).toEqual([{ name: projection.name, version: 1, position, status: 'stopped' }]);
     expect(checkpointOf(projection.name)).toMatchObject({ position, status: 'stopped' });
+  });
+
+  it('moves its state version with every commit and status change, and only then', async () => {
+    // Given a live runner that has applied what was appended
+    const projections = runner([ledger(), ledger({ eventTypes: ['ItemAdded', 'Poison'], failOn: (event) => event.type === 'Poison' })]);
+    await projections.start();
+    await projections.waitFor(await append(2), { timeoutMs: WAIT_MS });
+    await eventually(() => expect(projections.status().every((state) => state.status === 'live')).toBe(true));
+    const idle = projections.stateVersion();
+
+    // Then it stands still while nothing happens
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(projections.stateVersion()).toBe(idle);
+
+    // And it moves when rows are committed
+    await projections.waitFor(await append(1), { timeoutMs: WAIT_MS });
+    const committed = projections.stateVersion();
+    expect(committed).toBeGreaterThan(idle);
+
+    // And when a projection fails, which changes no row but what health answers
+    await append(1, 'Poison');
+    await eventually(() => expect(projections.isHealthy()).toBe(false));
+    expect(projections.stateVersion()).toBeGreaterThan(committed);
   });
 
   it('refuses two projections of the same name', () => {

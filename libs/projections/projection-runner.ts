@@ -21,6 +21,8 @@ export interface ProjectionRunnerOptions {
   readonly reconnectDelayMs?: ReconnectDelay;
   /** Most events written in one transaction while catching up. */
   readonly maxBatchSize?: number;
+  /** Events read and written in one transaction while rebuilding. */
+  readonly rebuildPageSize?: number;
 }
 
 export interface ProjectionState {
@@ -52,7 +54,7 @@ export type CommitListener = (projection: string, events: readonly RecordedEvent
 
 const DEFAULT_RETRY: RetryPolicy = { attempts: 3, delayMs: (retry) => 100 * 4 ** (retry - 1) };
 const DEFAULT_MAX_BATCH_SIZE = 500;
-const REBUILD_PAGE_SIZE = 2_000;
+const DEFAULT_REBUILD_PAGE_SIZE = 20_000;
 
 type Run = ProjectionRun;
 
@@ -71,7 +73,10 @@ export class ProjectionRunner {
   private readonly consumer: ProjectionConsumer;
   private readonly waiters: Waiters;
   private readonly runs: readonly Run[];
+  private readonly rebuildPageSize: number;
   private readonly listeners = new Set<CommitListener>();
+  /** Counts every change a reader could see: rows committed, a status moved (see stateVersion). */
+  private changes = 0;
   private running = false;
   private stopping = false;
   private stopped: Promise<void> | undefined;
@@ -81,6 +86,7 @@ export class ProjectionRunner {
     this.db = options.database;
     this.logger = options.logger;
     const retry = options.retry ?? DEFAULT_RETRY;
+    this.rebuildPageSize = options.rebuildPageSize ?? DEFAULT_REBUILD_PAGE_SIZE;
     const names = new Set<string>();
     for (const projection of options.projections) {
       if (names.has(projection.name)) throw new Error(`Two projections are named "${projection.name}"`);
@@ -161,6 +167,7 @@ export class ProjectionRunner {
       run.status = 'stopped';
       this.checkpoints.setStatus(run.projection.name, 'stopped');
     }
+    this.changes++;
     this.waiters.rejectAll('the projections were stopped');
     this.running = false;
     this.stopped = undefined;
@@ -180,6 +187,14 @@ export class ProjectionRunner {
       status: run.status,
       ...(run.error === undefined ? {} : { error: run.error }),
     }));
+  }
+
+  /**
+   * A number that moves whenever a read model's rows or a projection's status may have changed,
+   * and only then: an answer computed from the read models stays true while it stands still.
+   */
+  stateVersion(): number {
+    return this.changes;
   }
 
   /**
@@ -248,17 +263,18 @@ export class ProjectionRunner {
       for (const type of run.projection.eventTypes) consumers.set(type, [...(consumers.get(type) ?? []), run]);
     }
     const eventTypes = [...consumers.keys()];
+    const pageSize = this.rebuildPageSize;
     let position: Position | null = null;
     let events = 0;
     for (;;) {
-      const page = await this.store.readAll({ ...(position === null ? {} : { fromPosition: position }), eventTypes, maxCount: REBUILD_PAGE_SIZE });
+      const page = await this.store.readAll({ ...(position === null ? {} : { fromPosition: position }), eventTypes, maxCount: pageSize });
       const last = page.at(-1);
       if (last === undefined) break;
       this.applyToAll(runs, consumers, page, last.position);
       position = last.position;
       events += page.length;
       onProgress?.({ events, position, head });
-      if (page.length < REBUILD_PAGE_SIZE) break;
+      if (page.length < pageSize) break;
     }
     for (const run of runs) {
       const { name, version } = run.projection;
@@ -289,6 +305,7 @@ export class ProjectionRunner {
       throw new ProjectionFailedError(failed.run.projection.name, failed.run.error ?? String(error));
     }
     for (const run of runs) run.position = last;
+    this.changes++;
   }
 
   /** Which log the store holds, and how far it reaches: read identity first, so the head includes its writing. */
@@ -325,6 +342,7 @@ export class ProjectionRunner {
       this.checkpoints.seen(name, log);
       this.checkpoints.setStatus(name, 'catching-up');
     })();
+    this.changes++;
   }
 
   /**
@@ -362,10 +380,12 @@ export class ProjectionRunner {
     run.position = null;
     run.status = 'catching-up';
     run.error = undefined;
+    this.changes++;
   }
 
   private committed(run: Run, position: Position | null, events: readonly RecordedEvent[]): void {
     run.position = position;
+    this.changes++;
     this.waiters.checkAll();
     if (events.length === 0) return;
     for (const listener of this.listeners) {
@@ -381,6 +401,7 @@ export class ProjectionRunner {
   private markLive(run: Run): void {
     if (run.status !== 'catching-up') return;
     run.status = 'live';
+    this.changes++;
     this.checkpoints.setStatus(run.projection.name, 'live');
     this.logger.info({ projection: run.projection.name, position: run.position }, `Projection "${run.projection.name}" is live`);
   }
@@ -390,6 +411,7 @@ export class ProjectionRunner {
     const { name } = run.projection;
     run.status = 'unavailable';
     run.error = error.message;
+    this.changes++;
     this.checkpoints.setStatus(name, 'unavailable', error.message);
     this.logger.warn(
       { projection: name, position: run.position, err: error },
@@ -402,6 +424,7 @@ export class ProjectionRunner {
     const { name } = run.projection;
     run.status = 'catching-up';
     run.error = undefined;
+    this.changes++;
     this.checkpoints.setStatus(name, 'catching-up');
     this.logger.info({ projection: name, position: run.position }, `Projection "${name}" follows the event store again`);
   }
@@ -412,6 +435,7 @@ export class ProjectionRunner {
     const event = message?.kind === 'event' ? message.event : undefined;
     run.status = 'failed';
     run.error = event === undefined ? reason : `${describeEvent(event)}: ${reason}`;
+    this.changes++;
     try {
       this.checkpoints.setStatus(name, 'failed', run.error);
     } catch (writeError) {

@@ -27,12 +27,16 @@ const BAD_IMPORTS: Record<string, readonly string[]> = {
   'libs/reasons/boundary-fixtures/imports-a-higher-context.ts': ['layer-order'],
   'libs/deals/boundary-fixtures/imports-the-tests.ts': ['layer-order'],
   'apps/api/src/boundary-fixtures/imports-the-tests.ts': ['layer-order'],
+  'apps/web/boundary-fixtures/imports-a-lib.ts': ['layer-order'],
+  'apps/web/boundary-fixtures/imports-the-api.ts': ['layer-order'],
   'libs/insights/boundary-fixtures/imports-the-app.ts': ['no-apps-from-libs'],
   'libs/deals/boundary-fixtures/climbs-into-the-app.ts': ['no-apps-from-libs'],
   'libs/goals/boundary-fixtures/imports-an-inner-file.ts': ['entry-points-only'],
   'libs/goals/boundary-fixtures/imports-an-inner-folder.ts': ['entry-points-only'],
   'libs/shared/application/boundary-fixtures/imports-the-shared-domain-inside.ts': ['entry-points-only'],
   'test/boundary-fixtures/imports-inside-the-app.ts': ['entry-points-only'],
+  'apps/api/src/boundary-fixtures/imports-the-page.ts': ['entry-points-only'],
+  'bench/boundary-fixtures/imports-the-tests.ts': ['layer-order'],
   'libs/goals/boundary-fixtures/climbs-into-a-lib.ts': ['libs-by-specifier'],
   'test/boundary-fixtures/climbs-into-the-app.ts': ['libs-by-specifier'],
   'libs/deals/domain/boundary-fixtures/imports-its-reader.ts': ['domain-is-pure'],
@@ -59,11 +63,13 @@ const CLEAN = [
   'libs/event-store/sqlite/boundary-fixtures/clean.ts',
   'libs/event-store/esdb/boundary-fixtures/clean.ts',
   'apps/api/src/boundary-fixtures/clean.ts',
+  'apps/web/boundary-fixtures/clean.ts',
   'test/boundary-fixtures/clean.ts',
+  'bench/boundary-fixtures/clean.ts',
 ];
 
 const fixturesOnDisk = (): string[] =>
-  ['apps', 'libs', 'test']
+  ['apps', 'libs', 'test', 'bench']
     .flatMap((top) => readdirSync(join(ROOT, top), { recursive: true, encoding: 'utf8' }).map((path) => `${top}/${path}`))
     .filter((path) => path.includes(FIXTURE_FOLDER) && path.endsWith('.ts'))
     .sort();
@@ -121,7 +127,7 @@ describe('architecture boundaries (.dependency-cruiser.js)', () => {
   it(
     'leaves the fixtures out of the normal run, which sees #specifiers land on the TypeScript sources',
     async () => {
-      const tree = await resultOf(['apps', 'libs', 'test'], options);
+      const tree = await resultOf(['apps', 'libs', 'test', 'bench'], options);
       const sources = tree.modules.map((module) => module.source);
       expect(sources).toContain('libs/deals/index.ts');
       expect(sources.filter((source) => source.includes(FIXTURE_FOLDER))).toEqual([]);

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -17,7 +17,7 @@ import {
   type Clock,
 } from '#shared/application';
 import { currency } from '#shared';
-import type { TokenVerifier } from '#identity';
+import type { DevCredentials, TokenVerifier } from '#identity';
 import { DealsModule } from '#deals';
 import { GoalsModule } from '#goals';
 import { InsightsModule } from '#insights';
@@ -25,9 +25,12 @@ import { ReasonsModule } from '#reasons';
 import { RetrospectivesModule } from '#retrospectives';
 import type { AppConfig } from './config.js';
 import { readYourWritesOver } from './core/read-your-writes.js';
-import { APP_CONFIG } from './core/tokens.js';
+import { APP_CONFIG, DEV_CREDENTIALS } from './core/tokens.js';
+import { DevTokensController } from './dev-tokens/dev-tokens.controller.js';
 import { AuthGuard } from './graphql/auth.guard.js';
+import { GraphQLErrorsFilter } from './graphql/errors.filter.js';
 import { graphQLOptions } from './graphql/graphql-options.js';
+import type { CostGate } from './graphql/limits.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthResolver } from './health/health.resolver.js';
 import { HealthService } from './health/health.service.js';
@@ -38,11 +41,15 @@ export interface AppInfrastructure {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly verifier: TokenVerifier;
+  /** Made by the service itself when it has no auth configuration; served to the page's sign-in. */
+  readonly devCredentials?: DevCredentials;
   readonly eventStore: EventStore;
   readonly readModels: SqliteDatabase;
   readonly projections: ProjectionRunner;
   readonly clock?: Clock;
   readonly readYourWritesTimeoutMs?: number;
+  /** Prices every operation and keeps each caller to a budget, over HTTP and WebSocket alike. */
+  readonly costGate: CostGate;
 }
 
 @Module({})
@@ -56,7 +63,13 @@ export class AppModule {
         CqrsModule.forRoot(),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...graphQLOptions({ verifier: infrastructure.verifier, logger, production: config.production }),
+          ...graphQLOptions({
+            verifier: infrastructure.verifier,
+            logger,
+            production: config.production,
+            costGate: infrastructure.costGate,
+            stateVersion: () => infrastructure.projections.stateVersion(),
+          }),
         }),
         ReasonsModule,
         DealsModule,
@@ -64,9 +77,10 @@ export class AppModule {
         RetrospectivesModule,
         InsightsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, DevTokensController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: DEV_CREDENTIALS, useValue: infrastructure.devCredentials ?? null },
         { provide: APP_LOGGER, useValue: logger },
         { provide: EVENT_STORE, useValue: infrastructure.eventStore },
         { provide: READ_MODEL_DATABASE, useValue: infrastructure.readModels },
@@ -77,6 +91,7 @@ export class AppModule {
         { provide: READ_YOUR_WRITES, useValue: readYourWritesOver(infrastructure.projections, infrastructure.readYourWritesTimeoutMs) },
         CommandRunner,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: GraphQLErrorsFilter },
         HealthService,
         HealthResolver,
       ],

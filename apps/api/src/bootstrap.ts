@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ensureDevCredentials, TokenVerifier, type DevCredentials } from '#identity';
 import { ProjectionRunner } from '#projections';
@@ -9,8 +10,12 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { lockDataDir } from './core/data-dir-lock.js';
 import { openEventStore, openReadModelDatabase } from './core/infrastructure.js';
+import { createErrorFormatter } from './graphql/error-mapping.js';
+import { CostGate } from './graphql/limits.js';
+import { startSubscriptionServer } from './graphql/subscriptions.js';
 import { NestPinoLogger, type Logger } from './logger.js';
 import { PROJECTIONS } from './projections.js';
+import { pageIsBuilt, servePage } from './web/page.js';
 
 export interface TandemApp {
   readonly app: INestApplication;
@@ -22,6 +27,8 @@ export interface CreateAppOptions {
   readonly clock?: Clock;
   /** How long a mutation waits for the read models before PROJECTION_LAG (READ_YOUR_WRITES_TIMEOUT_MS by default). */
   readonly readYourWritesTimeoutMs?: number;
+  /** The built page (Vite's output, index.html at its root), served at `/`; no page without it. */
+  readonly webDir?: string;
 }
 
 /** Max request body (PRODUCT §6). */
@@ -48,23 +55,42 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
       readModels.close();
     });
     const projections = new ProjectionRunner({ store: eventStore, database: readModels, logger, projections: PROJECTIONS });
+    const costGate = new CostGate({ costPerMinute: config.rateLimitCostPerMinute });
     resources.push(() => projections.stop());
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({
         config,
         logger,
         verifier,
+        ...(devCredentials ? { devCredentials } : {}),
         eventStore,
         readModels,
         projections,
         ...(options.clock ? { clock: options.clock } : {}),
         ...(options.readYourWritesTimeoutMs ? { readYourWritesTimeoutMs: options.readYourWritesTimeoutMs } : {}),
+        costGate,
       }),
-      { logger: new NestPinoLogger(logger), bodyParser: false },
+      // Cross-origin browsers are refused unless their origin is configured (PRODUCT §6, §8).
+      { logger: new NestPinoLogger(logger), bodyParser: false, cors: config.corsOrigins.length === 0 ? false : { origin: [...config.corsOrigins] } },
     );
     resources.push(() => app.close());
     app.useBodyParser('json', { limit: BODY_LIMIT });
+    // Before Nest's routes, which init adds: the page takes only GETs of its own paths.
+    if (options.webDir !== undefined) {
+      if (!pageIsBuilt(options.webDir)) logger.warn({ webDir: options.webDir }, `No page is built in ${options.webDir}: run npm run build`);
+      app.use(servePage(options.webDir));
+    }
     await app.init();
+    const subscriptions = startSubscriptionServer({
+      httpServer: app.getHttpServer(),
+      path: '/graphql',
+      schema: app.get(GraphQLSchemaHost).schema,
+      verifier,
+      costGate,
+      production: config.production,
+      formatError: createErrorFormatter(logger, { production: config.production }),
+    });
+    resources.push(() => subscriptions.close());
     await projections.start();
 
     let closing: Promise<void> | undefined;

@@ -16,6 +16,10 @@ export interface AppConfig {
   readonly auth: AuthConfig;
   readonly production: boolean;
   readonly logLevel: LogLevel;
+  /** Origins whose browsers may call the API across origins; none by default (PRODUCT §8). */
+  readonly corsOrigins: readonly string[];
+  /** Cost (PRODUCT §6) an actor may spend per minute; 0 turns the limit off. */
+  readonly rateLimitCostPerMinute: number;
 }
 
 export interface AuthConfig {
@@ -80,7 +84,32 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     auth,
     production,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    // On by default in production: an actor's requests share one budget of query cost.
+    rateLimitCostPerMinute: integer(env, 'RATE_LIMIT_COST_PER_MINUTE', production ? DEFAULT_RATE_LIMIT : 0, 0, 1_000_000_000),
   };
+}
+
+/** Cost an actor may spend per minute in production unless configured: fifty of the costliest queries. */
+export const DEFAULT_RATE_LIMIT = 1_000_000;
+
+/** A comma-separated list of origins, each scheme://host[:port] exactly as a browser sends it. */
+function origins(env: Env, name: string): string[] {
+  const value = optional(env, name);
+  if (value === undefined) return [];
+  return value.split(',').map((entry) => {
+    const origin = entry.trim();
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === undefined || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`${name} must be comma-separated origins such as https://app.example.com, got "${origin}"`);
+    }
+    return origin;
+  });
 }
 
 function optional(env: Env, name: string): string | undefined {

@@ -1,5 +1,6 @@
 import {
   clientIdOrNew,
+  excerpt,
   DomainError,
   invalidInput,
   isTeam,
@@ -182,7 +183,7 @@ export function parseMoveDealStageInput(input: MoveDealStageFields): MoveDealSta
     throw invalidInput('stage', 'stage cannot be CLOSED: a deal closes by winDeal or loseDeal');
   }
   if (!(OPEN_DEAL_STAGES as readonly string[]).includes(input.stage)) {
-    throw invalidInput('stage', `stage must be one of ${OPEN_DEAL_STAGES.join(', ')}, got "${input.stage}"`);
+    throw invalidInput('stage', `stage must be one of ${OPEN_DEAL_STAGES.join(', ')}, got "${excerpt(input.stage)}"`);
   }
   return { type: 'MoveDealStage', dealId, stage: input.stage as OpenDealStage };
 }
@@ -223,12 +224,12 @@ export function parseReopenDealInput(input: ReopenDealFields): ReopenDeal {
   return {
     type: 'ReopenDeal',
     dealId: requireId(input.dealId, 'dealId'),
-    note: optionalText(input.note, 'note', 1000),
+    note: optionalText(input.note, 'note', 1000, { multiline: true }),
   };
 }
 
 function parseTeam(value: string, field: string): Team {
-  if (!isTeam(value)) throw invalidInput(field, `${field} must be MARKETING or SALES, got "${value}"`);
+  if (!isTeam(value)) throw invalidInput(field, `${field} must be MARKETING or SALES, got "${excerpt(value)}"`);
   return value;
 }
 

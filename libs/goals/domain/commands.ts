@@ -86,7 +86,7 @@ export function parseReviseGoalTargetInput(input: ReviseGoalTargetFields, cur: C
     goalId: requireId(input.goalId, 'goalId'),
     targetMinor: parseAmount(input.target, 'target', cur, { positive: true }),
     currency: cur.code,
-    reason: requireText(input.reason, 'reason', 1, 500),
+    reason: requireText(input.reason, 'reason', 1, 500, { multiline: true }),
   };
 }
 

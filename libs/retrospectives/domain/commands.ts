@@ -126,7 +126,7 @@ export function parseFilePerspectiveInput(input: FilePerspectiveFields): FilePer
     type: 'FilePerspective',
     retrospectiveId: requireId(input.retrospectiveId, 'retrospectiveId'),
     reasonCodes: parseReasonCodes(input.reasonCodes, 'reasonCodes', MAX_PERSPECTIVE_REASONS),
-    notes: optionalText(input.notes, 'notes', 5000),
+    notes: optionalText(input.notes, 'notes', 5000, { multiline: true }),
   };
 }
 
@@ -140,7 +140,7 @@ export function parseAddActionItemInput(input: AddActionItemFields): AddActionIt
     retrospectiveId,
     actionItemId: randomUUID(),
     ownerTeam: input.ownerTeam,
-    description: requireText(input.description, 'description', 1, 500),
+    description: requireText(input.description, 'description', 1, 500, { multiline: true }),
     dueDate: input.dueDate === undefined || input.dueDate === null ? null : parseDate(input.dueDate, 'dueDate'),
   };
 }
@@ -158,7 +158,7 @@ export function parseConcludeRetrospectiveInput(input: ConcludeRetrospectiveFiel
     type: 'ConcludeRetrospective',
     retrospectiveId: requireId(input.retrospectiveId, 'retrospectiveId'),
     agreedReasonCodes: parseReasonCodes(input.agreedReasonCodes, 'agreedReasonCodes'),
-    summary: requireText(input.summary, 'summary', 1, 5000),
+    summary: requireText(input.summary, 'summary', 1, 5000, { multiline: true }),
   };
 }
 

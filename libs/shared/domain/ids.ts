@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { invalidInput } from './domain-error.js';
+import { excerpt } from './text.js';
 
 const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -11,7 +12,7 @@ export function clientIdOrNew(value: string | null | undefined, field: string): 
 
 export function requireId(value: string, field: string): string {
   if (!CLIENT_ID.test(value)) {
-    throw invalidInput(field, `${field} must be 1 to 64 characters of A-Z, a-z, 0-9, "_" or "-", got "${truncate(value)}"`);
+    throw invalidInput(field, `${field} must be 1 to 64 characters of A-Z, a-z, 0-9, "_" or "-", got "${excerpt(value)}"`);
   }
   return value;
 }
@@ -21,7 +22,7 @@ const CODE = /^[A-Z][A-Z0-9_]{1,49}$/;
 /** A code such as a reason's: an upper-case letter, then 1 to 49 of A-Z, 0-9 or "_". */
 export function requireCode(value: string, field: string, what = 'a code'): string {
   if (!CODE.test(value)) {
-    throw invalidInput(field, `${field} must be ${what}: an upper-case letter, then 1 to 49 of A-Z, 0-9 or "_", got "${truncate(value)}"`);
+    throw invalidInput(field, `${field} must be ${what}: an upper-case letter, then 1 to 49 of A-Z, 0-9 or "_", got "${excerpt(value)}"`);
   }
   return value;
 }
@@ -43,6 +44,3 @@ export function requireCodes(
   return codes.slice();
 }
 
-function truncate(value: string): string {
-  return value.length > 70 ? `${value.slice(0, 67)}...` : value;
-}

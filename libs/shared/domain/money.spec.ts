@@ -80,6 +80,23 @@ describe('parseAmount', () => {
     expect(refusal(() => parseAmount(oneMinorMore, 'amount', cur)).details.field).toBe('amount');
   });
 
+  it('refuses an amount of a million digits by its length, before parsing it, and repeats none of it', () => {
+    const huge = '9'.repeat(1_000_000);
+    let error: unknown;
+    try {
+      parseAmount(huge, 'amount', usd);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'amount' }, message: 'amount must be a decimal number of at most 40 characters, got 1000000' });
+  });
+
+  it('repeats at most a hundred characters of a malformed amount', () => {
+    expect(() => parseAmount(`${'1'.repeat(20)}x${'2'.repeat(19)}`, 'amount', usd)).toThrow(/got "1{20}x2{19}"$/);
+    const long = `x${'y'.repeat(39)}`;
+    expect(() => parseAmount(long, 'amount', usd)).toThrow(`got "${long}"`);
+  });
+
   it('refuses zero when the amount must be positive, and takes the smallest unit above it', () => {
     expect(refusal(() => parseAmount('0.00', 'target', usd, { positive: true })).details.field).toBe('target');
     expect(refusal(() => parseAmount('0', 'target', jpy, { positive: true })).details.field).toBe('target');

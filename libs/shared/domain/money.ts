@@ -1,4 +1,5 @@
 import { invalidInput } from './domain-error.js';
+import { excerpt } from './text.js';
 
 /** Minor digits of the currencies a deployment may use (ISO 4217). */
 const MINOR_DIGITS: Readonly<Record<string, number>> = {
@@ -25,6 +26,9 @@ export function currency(code: string): Currency {
 
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 
+/** Enough for any accepted amount with a few leading zeros: 13 whole digits, a point and 3 decimals. */
+const MAX_AMOUNT_LENGTH = 40;
+
 /**
  * Parses an exact decimal string into integer minor units. Refuses signs, exponents, spaces and
  * more fraction digits than the currency has, naming the field.
@@ -35,9 +39,13 @@ export function parseAmount(
   cur: Currency,
   options: { positive?: boolean } = {},
 ): number {
+  // Refused by its length before any parsing: a number of a million digits costs seconds.
+  if (value.length > MAX_AMOUNT_LENGTH) {
+    throw invalidInput(field, `${field} must be a decimal number of at most ${MAX_AMOUNT_LENGTH} characters, got ${value.length}`);
+  }
   const match = DECIMAL.exec(value);
   if (!match) {
-    throw invalidInput(field, `${field} must be a decimal number such as "${example(cur)}", got "${value}"`);
+    throw invalidInput(field, `${field} must be a decimal number such as "${example(cur)}", got "${excerpt(value)}"`);
   }
   const [, whole, fraction = ''] = match;
   if (fraction.length > cur.minorDigits) {
@@ -48,7 +56,7 @@ export function parseAmount(
   }
   const minor = BigInt(whole!) * 10n ** BigInt(cur.minorDigits) + BigInt(fraction.padEnd(cur.minorDigits, '0') || '0');
   if (minor > MAX_AMOUNT_MAJOR * 10n ** BigInt(cur.minorDigits)) {
-    throw invalidInput(field, `${field} must be at most ${MAX_AMOUNT_MAJOR.toString()}, got "${value}"`);
+    throw invalidInput(field, `${field} must be at most ${MAX_AMOUNT_MAJOR.toString()}, got "${excerpt(value)}"`);
   }
   if (options.positive && minor === 0n) throw invalidInput(field, `${field} must be greater than 0`);
   // At most 10^12 × 10^3 minor units: well inside Number's exact integer range.

@@ -39,6 +39,20 @@ export function readBack<T>(value: T | null | undefined, what: string): T {
 }
 
 const moments = new WeakMap<RequestContext, number>();
+const volatile = new WeakSet<RequestContext>();
+
+/**
+ * Says that this operation's answer depends on more than the read models and the caller (the
+ * clock, the store's head, the process): it must not be answered again from a stored copy.
+ */
+export function markVolatile(request: RequestContext): void {
+  volatile.add(request);
+}
+
+/** Whether something in this operation said its answer may differ a moment later (markVolatile). */
+export function isVolatile(request: RequestContext): boolean {
+  return volatile.has(request);
+}
 
 /**
  * "Now" for one GraphQL operation, read from the clock once: every field that defaults to now
@@ -50,6 +64,7 @@ export function requestNow(request: RequestContext, clock: { now(): number }): n
   if (now === undefined) {
     now = clock.now();
     moments.set(request, now);
+    markVolatile(request);
   }
   return now;
 }

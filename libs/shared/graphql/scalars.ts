@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { excerpt } from '#shared';
 
 // The scalars carry strings through unchanged: the domain checks their format and answers
 // BAD_USER_INPUT naming the input field, which a scalar-level error could not do. Only the JSON
@@ -14,7 +15,7 @@ function stringScalar(name: string, description: string, example: string): Graph
     name,
     description,
     serialize: (value) => (typeof value === 'string' ? value : refuse(typeof value)),
-    parseValue: (value) => (typeof value === 'string' ? value : refuse(JSON.stringify(value) ?? typeof value)),
+    parseValue: (value) => (typeof value === 'string' ? value : refuse(excerpt(JSON.stringify(value) ?? typeof value))),
     parseLiteral: (ast: ValueNode) => (ast.kind === Kind.STRING ? ast.value : refuse(`a ${ast.kind.toLowerCase()} literal`)),
   });
 }

@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainError, type DomainErrorCode } from '#shared';
+import { DomainError, MAX_ECHO, type DomainErrorCode } from '#shared';
 import type { Logger } from '../logger.js';
 
 export type ClientErrorCode =
@@ -44,20 +44,36 @@ const PASS_THROUGH = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'RATE_LIMITED',
 ]);
+
+/** A quoted value of more than MAX_ECHO characters in a message (graphql-js quotes what it was given). */
+const LONG_QUOTE = new RegExp(`"((?:[^"\\\\]|\\\\.){${MAX_ECHO}})(?:[^"\\\\]|\\\\.)+"`, 'g');
+
+/**
+ * What a client may read of an error message: no value repeated past a hundred characters
+ * (PRODUCT §6), and in production no "Did you mean …?" hint of field, type or enum names that
+ * introspection would otherwise have kept to itself.
+ */
+export function clientMessage(text: string, production: boolean): string {
+  const short = text.length > 1_000 || text.includes('"') ? text.slice(0, 100_000).replace(LONG_QUOTE, (_whole, kept: string) => `"${kept}…"`) : text;
+  const bounded = short.length > 2_000 ? `${short.slice(0, 2_000)}…` : short;
+  return production ? bounded.replace(/\s*Did you mean [^?]*\?/g, '') : bounded;
+}
 
 /**
  * Formats every error a client receives: domain errors with their code, field and versions;
  * GraphQL's own validation errors as Apollo made them; anything else as INTERNAL_SERVER_ERROR
  * with no detail (the detail goes to the log).
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, { production }: { readonly production: boolean } = { production: false }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    const message = (text: string): string => clientMessage(text, production);
     if (original instanceof DomainError) {
       const { field, expectedVersion, actualVersion } = original.details;
       return {
-        message: original.message,
+        message: message(original.message),
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
         extensions: {
@@ -70,7 +86,12 @@ export function createErrorFormatter(logger: Logger) {
     }
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
-      return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code } };
+      const retryAfterSeconds = formatted.extensions?.['retryAfterSeconds'];
+      return {
+        message: message(formatted.message),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code, ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}) },
+      };
     }
     logger.error({ err: original, path: formatted.path }, 'Unexpected error while serving a request');
     return {
