@@ -415,6 +415,8 @@ describe('ProjectionRunner', () => {
       await projections.start();
       await projections.waitFor(await append(2), { timeoutMs: WAIT_MS });
 
+      const before = projections.stateVersion();
+
       // When the store goes away for far more resubscriptions than other failures are allowed
       await outage.begin();
       await eventually(() => expect(outage.refused()).toBeGreaterThan(10 * NO_PAUSE.attempts));
@@ -423,6 +425,7 @@ describe('ProjectionRunner', () => {
       expect(statusOf(projections, projection.name)).toMatchObject({ status: 'unavailable', error: expect.stringContaining('connection refused') });
       expect(checkpointOf(projection.name)).toMatchObject({ status: 'unavailable' });
       expect(projections.isHealthy()).toBe(false);
+      expect(projections.stateVersion()).toBeGreaterThan(before);
       expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(1);
 
       // And when the store is back, it goes on from its checkpoint and is live and healthy again
