@@ -9,7 +9,7 @@ import {
   UnreadableEventError,
   WrongExpectedRevisionError,
 } from '../errors.js';
-import type { NewEvent, SubscriptionMessage } from '../index.js';
+import type { NewEvent } from '../index.js';
 import { EsdbEventStore, IDENTITY_STREAM } from './esdb-event-store.js';
 import {
   AppendCall,
@@ -20,6 +20,8 @@ import {
   checkpointMessage,
   confirmationMessage,
   eventMessage,
+  labelsOf,
+  take,
 } from './esdb.fixtures.js';
 
 // The store against what EventStoreDB sends: the store's own client builds the requests and reads
@@ -30,25 +32,6 @@ const NOT_LEADER = { exception: 'not-leader', 'leader-endpoint-host': 'node-2', 
 
 function newEvent(type = 'DealOpened', id: string = randomUUID()): NewEvent {
   return { id, type, data: { at: type }, metadata: {} };
-}
-
-/** Reads what the subscription delivers until `count` messages came, failing rather than hanging. */
-async function take(subscription: AsyncIterable<SubscriptionMessage>, count: number): Promise<string[]> {
-  const iterator = subscription[Symbol.asyncIterator]();
-  const labels: string[] = [];
-  while (labels.length < count) {
-    let timer: NodeJS.Timeout | undefined;
-    const next = await Promise.race([
-      iterator.next(),
-      new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), 20_000);
-      }),
-    ]).finally(() => clearTimeout(timer));
-    if (next === 'timeout') throw new Error(`Only ${labels.join(', ')} came`);
-    if (next.done) throw new Error(`The subscription ended after ${labels.join(', ')}`);
-    labels.push(next.value.kind === 'event' ? `event ${next.value.event.type}` : `checkpoint ${next.value.position}`);
-  }
-  return labels;
 }
 
 describe('EsdbEventStore against the server\'s messages', () => {
@@ -81,7 +64,7 @@ describe('EsdbEventStore against the server\'s messages', () => {
       const subscription = store.subscribeToAll({ eventTypes: ['Wanted'] });
 
       // Then its consumer learns it has read the log up to the head
-      expect(await take(subscription, 2)).toEqual(['event Wanted', 'checkpoint 900:900']);
+      expect(labelsOf(await take(subscription, 2))).toEqual(['event Wanted', 'checkpoint 900:900']);
       // And the head was read before subscribing, both on the leader
       expect(server.reads.map((call) => [call.stream, call.backwards, call.subscription, call.requiresLeader])).toEqual([
         ['$all', true, false, true],
@@ -98,7 +81,7 @@ describe('EsdbEventStore against the server\'s messages', () => {
 
       const subscription = store.subscribeToAll({ fromPosition: '500:500' as never, eventTypes: ['Wanted'] });
 
-      expect(await take(subscription, 1)).toEqual(['checkpoint 500:500']);
+      expect(labelsOf(await take(subscription, 1))).toEqual(['checkpoint 500:500']);
       await subscription.close();
     });
 

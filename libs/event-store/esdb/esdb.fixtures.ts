@@ -8,6 +8,8 @@ import sharedMessages from '@eventstore/db-client/generated/shared_pb.js';
 import statusMessages from '@eventstore/db-client/generated/status_pb.js';
 import anyMessages from 'google-protobuf/google/protobuf/any_pb.js';
 import emptyMessages from 'google-protobuf/google/protobuf/empty_pb.js';
+import type { AllSubscription, SubscriptionMessage } from '../event-store.js';
+import { SubscriptionReader } from '../testing/subscription-reader.js';
 import type { ClientPosition } from './esdb-mapping.js';
 import type { OpenSubscription } from './esdb-subscription.js';
 
@@ -354,4 +356,14 @@ export class FakeEventStoreDB {
     });
     return duplex;
   }
+}
+
+/** What a subscription delivered, in words: `event <type>` or `checkpoint <position>`. */
+export function labelsOf(messages: readonly SubscriptionMessage[]): string[] {
+  return messages.map((message) => (message.kind === 'event' ? `event ${message.event.type}` : `checkpoint ${message.position}`));
+}
+
+/** The first `count` messages of a subscription, failing (not hanging) when they do not come. */
+export function take(subscription: AllSubscription, count: number): Promise<SubscriptionMessage[]> {
+  return new SubscriptionReader(subscription, 20_000).readUntil((received) => received.length >= count, `${count} messages`);
 }
