@@ -71,7 +71,7 @@ export interface WinDeal {
 
 export interface ReasonSnapshot {
   readonly code: string;
-  readonly kind: 'WIN' | 'LOSS';
+  readonly kind: 'WIN' | 'LOSS' | 'REJECTION';
   readonly retired: boolean;
 }
 

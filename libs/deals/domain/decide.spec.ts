@@ -597,6 +597,7 @@ describe('loseDeal', () => {
     ['an unknown reason', null],
     ['a retired reason', { code: 'PRICE_TOO_HIGH', kind: 'LOSS', retired: true }],
     ['a WIN reason', { code: 'PRICE_TOO_HIGH', kind: 'WIN', retired: false }],
+    ['a REJECTION reason', { code: 'NO_BUDGET', kind: 'REJECTION', retired: false }],
   ])('refuses %s on reasonCode', (_what, reason) => {
     const dealId = randomUUID();
     spec.given([opened(dealId)]).when(losing(dealId, { reason }), sales).thenThrows('INVALID_INPUT', 'reasonCode');
