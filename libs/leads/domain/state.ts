@@ -1,4 +1,4 @@
-import type { ConversionTerms, HandoffDetails, LeadEvent, LeadStatus } from './events.js';
+import type { HandoffDetails, LeadConverted, LeadEvent, LeadStatus } from './events.js';
 
 /** The latest handoff, as deciding and converting read it. */
 export interface HandoffState extends HandoffDetails {
@@ -13,8 +13,8 @@ export interface LeadState {
   readonly id: string;
   readonly status: LeadStatus;
   readonly handoff: HandoffState;
-  /** Set once the lead is converted: the deal it claimed. */
-  readonly conversion: ConversionTerms | null;
+  /** Set once the lead is converted: its claim, all the deal's opening needs. */
+  readonly conversion: LeadConverted['data'] | null;
 }
 
 /** null until the lead is first handed off. */
@@ -41,9 +41,7 @@ export function evolve(state: LeadStreamState, event: LeadEvent): LeadStreamStat
       return { ...state, status: 'REJECTED' };
     case 'LeadRecycled':
       return { ...state, status: 'RECYCLED' };
-    case 'LeadConverted': {
-      const { dealId, title, owner, amountMinor, currency, expectedCloseDate } = event.data;
-      return { ...state, status: 'CONVERTED', conversion: { dealId, title, owner, amountMinor, currency, expectedCloseDate } };
-    }
+    case 'LeadConverted':
+      return { ...state, status: 'CONVERTED', conversion: event.data };
   }
 }
