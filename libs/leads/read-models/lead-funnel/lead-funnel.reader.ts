@@ -54,8 +54,14 @@ export class LeadFunnelReader {
     return this.answers.answer([LEADS_PROJECTION, REASONS_PROJECTION], question, () => this.compute(request));
   }
 
-  private compute({ from, to, asOfMs, segment, campaign }: LeadFunnelRequest): LeadFunnelView {
-    // Only handoffs made in the period and recorded by asOf: a period after asOf is empty.
+  private compute(request: LeadFunnelRequest): LeadFunnelView {
+    const { from, to, asOfMs, segment, campaign } = request;
+    const { wonRevenueMinor, ...figures } = leadFunnel(this.handoffFacts(request), asOfMs, this.survivors());
+    return { from, to, asOf: toIso(asOfMs), segment, campaign, ...figures, wonRevenue: formatAmount(wonRevenueMinor, this.currency) };
+  }
+
+  /** The handoffs made in the period and recorded by asOf (a period after asOf has none), with their deals' outcomes then. */
+  handoffFacts({ from, to, asOfMs, segment, campaign }: LeadFunnelRequest): HandoffFact[] {
     const stored = prepared(
       this.db,
       `SELECT h.agreement_version, h.meets_agreement, h.handed_off_at_ms, h.respond_by_ms, h.response, h.responded_at_ms,
@@ -66,7 +72,7 @@ export class LeadFunnelReader {
        WHERE h.handed_off_at_ms BETWEEN @start AND min(@end, @asOf)
          AND (@segment IS NULL OR h.segment = @segment) AND (@campaign IS NULL OR h.campaign = @campaign)`,
     ).all({ start: startOfDate(from), end: endOfDate(to), asOf: asOfMs, segment, campaign }) as StoredHandoff[];
-    const facts = stored.map(
+    return stored.map(
       (row): HandoffFact => ({
         agreementVersion: row.agreement_version,
         meetsAgreement: row.meets_agreement === 1,
@@ -81,8 +87,6 @@ export class LeadFunnelReader {
         wonAmountMinor: row.won_amount_minor,
       }),
     );
-    const { wonRevenueMinor, ...figures } = leadFunnel(facts, asOfMs, this.survivors());
-    return { from, to, asOf: toIso(asOfMs), segment, campaign, ...figures, wonRevenue: formatAmount(wonRevenueMinor, this.currency) };
   }
 
   /** A rejection reason's survivor as the catalog stands now: a merge re-counts history. */

@@ -52,12 +52,9 @@ export const leadsProjection = defineProjection<Consumed>({
         version INTEGER NOT NULL
       )`,
     ).run();
-    // The list pages by latest handoff (newest first), optionally within a status, segment or campaign.
     for (const [name, columns] of [
+      // The list walks the leads by latest handoff, newest first, filtering as it goes.
       ['by_handoff', 'handed_off_at_ms, id'],
-      ['by_status', 'status, handed_off_at_ms, id'],
-      ['by_segment', 'segment, handed_off_at_ms, id'],
-      ['by_campaign', 'campaign, handed_off_at_ms, id'],
       // Sales' inbox: leads awaiting an answer, earliest deadline first.
       ['by_deadline', 'status, respond_by_ms, id'],
       ['by_deal', 'deal_id'],
@@ -84,10 +81,9 @@ export const leadsProjection = defineProjection<Consumed>({
         PRIMARY KEY (lead_id, handoff)
       )`,
     ).run();
-    // The funnel reads the handoffs of a period, optionally of one segment or campaign.
+    // The funnel reads the handoffs of a period (one statement for every filter, so the period's
+    // range is the index; segment and campaign filter the rows in it).
     prepared(db, `CREATE INDEX IF NOT EXISTS ${LEAD_HANDOFFS_TABLE}_by_time ON ${LEAD_HANDOFFS_TABLE} (handed_off_at_ms)`).run();
-    prepared(db, `CREATE INDEX IF NOT EXISTS ${LEAD_HANDOFFS_TABLE}_by_segment ON ${LEAD_HANDOFFS_TABLE} (segment, handed_off_at_ms)`).run();
-    prepared(db, `CREATE INDEX IF NOT EXISTS ${LEAD_HANDOFFS_TABLE}_by_campaign ON ${LEAD_HANDOFFS_TABLE} (campaign, handed_off_at_ms)`).run();
     prepared(
       db,
       `CREATE TABLE IF NOT EXISTS ${LEAD_HISTORY_TABLE} (

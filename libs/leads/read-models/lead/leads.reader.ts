@@ -153,7 +153,7 @@ export class LeadsReader {
 
   /** Sales' queue: the leads awaiting an answer, earliest respondBy first (ties by id). */
   inbox(first: number): LeadRow[] {
-    const stored = prepared(this.db, `SELECT * FROM ${LEADS_TABLE} WHERE status = 'HANDED_OFF' ORDER BY respond_by_ms, id LIMIT ?`).all(first) as StoredLead[];
+    const stored = prepared(this.db, `SELECT * FROM ${LEADS_TABLE} WHERE status = 'HANDED_OFF' ORDER BY respond_by_ms, id LIMIT @limit`).all({ limit: first }) as StoredLead[];
     return stored.map(toRow);
   }
 
