@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { dealAggregate, type OpenDeal } from '#deals';
+import { dealAggregate } from '#deals';
 import type { Currency } from '#shared';
 import { CallerCommand, CommandRunner, CURRENCY, type Versioned } from '#shared/application';
+import { dealOpening } from '../../application/deal-opening.js';
 import { leadAggregate, parseConvertLeadInput, type ConvertLeadFields, type LeadConverted } from '../../domain/index.js';
 
 /** Answers the id of the deal the lead was converted into. */
@@ -45,28 +46,4 @@ export class ConvertLeadHandler implements ICommandHandler<ConvertLeadCommand, s
     await this.runner.handle(dealAggregate, conversion.dealId, dealOpening(conversion), context);
     return conversion.dealId;
   }
-}
-
-/** The deal a conversion opens, as openDeal would, with the lead's MARKETING touch of that handoff. */
-function dealOpening(conversion: LeadConverted['data']): OpenDeal {
-  return {
-    type: 'OpenDeal',
-    dealId: conversion.dealId,
-    title: conversion.title,
-    account: conversion.account,
-    segment: conversion.segment,
-    source: 'MARKETING',
-    owner: conversion.owner,
-    amountMinor: conversion.amountMinor,
-    currency: conversion.currency,
-    expectedCloseDate: conversion.expectedCloseDate,
-    openedAt: Date.parse(conversion.convertedAt),
-    lead: {
-      leadId: conversion.leadId,
-      touchId: `lead-${conversion.leadId}-${conversion.handoff}`,
-      channel: conversion.channel,
-      campaign: conversion.campaign,
-      handedOffAt: Date.parse(conversion.handedOffAt),
-    },
-  };
 }
