@@ -74,6 +74,7 @@ export type ReasonCategory =
 
 export type ReasonKind =
   | 'LOSS'
+  | 'REJECTION'
   | 'WIN';
 
 export type RetrospectiveStatus =
