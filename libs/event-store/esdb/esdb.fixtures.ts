@@ -87,8 +87,8 @@ export function confirmationMessage(): InstanceType<typeof ReadResp> {
   return message;
 }
 
-/** The server's side of one subscription: messages written here reach the client's Subscription. */
-export class WireSubscription {
+/** The server's side of one streaming gRPC call: what it writes reaches the client, which may cancel it. */
+class ServerStream {
   readonly wire = new PassThrough({ objectMode: true });
   cancelled = false;
 
@@ -101,13 +101,16 @@ export class WireSubscription {
     });
   }
 
+  /** The call fails as gRPC reports a status, with the server's metadata (e.g. NotLeader's leader). */
+  fail(code: number, details: string, metadata: Record<string, string> = {}): void {
+    this.wire.destroy(Object.assign(new Error(`${code} ${details}`), { code, details, metadata: { getMap: () => metadata } }));
+  }
+}
+
+/** The server's side of one subscription: messages written here reach the client's Subscription. */
+export class WireSubscription extends ServerStream {
   send(...messages: InstanceType<typeof ReadResp>[]): void {
     for (const message of messages) this.wire.write(message);
-  }
-
-  /** The server breaks the call the way gRPC reports it. */
-  fail(code: number, details: string): void {
-    this.wire.destroy(Object.assign(new Error(`${code} ${details}`), { code, details }));
   }
 
   /** Opens the client's Subscription over this wire, as client.subscribeToAll would. */
@@ -198,16 +201,15 @@ interface CallMetadata {
 }
 
 /** One read (or subscription) the client made, and the server's side of it. */
-export class ReadCall {
-  readonly wire = new PassThrough({ objectMode: true });
+export class ReadCall extends ServerStream {
   readonly stream: string;
   readonly backwards: boolean;
   readonly fromRevision: bigint | 'start' | 'end' | undefined;
   readonly subscription: boolean;
   readonly requiresLeader: boolean;
-  cancelled = false;
 
   constructor(request: InstanceType<typeof ReadReq>, metadata: CallMetadata) {
+    super();
     const options = request.getOptions()!;
     const stream = options.getStream();
     this.stream = stream === undefined ? '$all' : Buffer.from(stream.getStreamIdentifier()!.getStreamName_asU8()).toString('utf8');
@@ -215,12 +217,6 @@ export class ReadCall {
     this.backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;
     this.subscription = options.hasSubscription();
     this.requiresLeader = metadata.get('requires-leader').includes('true');
-    Object.assign(this.wire, {
-      cancel: () => {
-        this.cancelled = true;
-        this.wire.end();
-      },
-    });
   }
 
   /** Sends these messages and ends the read, as the server does for a finite read. */
@@ -240,11 +236,6 @@ export class ReadCall {
     notFound.setStreamIdentifier(streamIdentifier(this.stream));
     message.setStreamNotFound(notFound);
     this.wire.write(message);
-  }
-
-  /** The call fails as gRPC reports a status with the server's metadata (e.g. NotLeader). */
-  fail(code: number, details: string, metadata: Record<string, string> = {}): void {
-    this.wire.destroy(Object.assign(new Error(`${code} ${details}`), { code, details, metadata: { getMap: () => metadata } }));
   }
 }
 
