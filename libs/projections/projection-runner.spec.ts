@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Position, RecordedEvent } from '#event-store';
-import { IDLE_WAKE_AFTER_COMMITS } from '#event-store';
+import { EventStoreUnavailableError, IDLE_WAKE_AFTER_COMMITS } from '#event-store';
 import { InMemoryEventStore } from '#event-store/in-memory';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { CHECKPOINT_TABLE } from './checkpoints.js';
 import { ProjectionFailedError, ProjectionLagError } from './errors.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
+import { cappedBackoff } from './run.js';
 import {
   eventually,
   ledger,
@@ -17,6 +18,7 @@ import {
   WAIT_MS,
   withBrokenSubscriptions,
   withGate,
+  withOutage,
 } from './projection-runner.fixtures.js';
 
 describe('ProjectionRunner', () => {
@@ -280,6 +282,104 @@ describe('ProjectionRunner', () => {
       expect([fine.rows(db).length, failing.rows(db).length]).toEqual([2_000, 2_000]);
     });
 
+    it('rebuilds from the start of the log a projection whose checkpoint belongs to another event store', async () => {
+      // Given a projection that followed one store to its end
+      const projection = ledger();
+      const first = runner([projection]);
+      await first.start();
+      await first.waitFor(await append(5), { timeoutMs: WAIT_MS });
+      await first.stop();
+
+      // When it starts on another store, whose log is shorter (a reset server, another EVENT_STORE)
+      store = new InMemoryEventStore();
+      const last = await append(2);
+      const second = runner([ledger({ name: projection.name })]);
+      await second.start();
+      await second.waitFor(last, { timeoutMs: WAIT_MS });
+
+      // Then it holds that store's events alone, and says why it rebuilt
+      expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
+      expect(logger.lines).toContainEqual(
+        expect.objectContaining({ level: 'warn', message: expect.stringContaining('its checkpoint belongs to another event store') }),
+      );
+    });
+
+    describe('a checkpoint kept before the log\'s identity was', () => {
+      /** The checkpoint table as an earlier version left it: no identity, no head. */
+      function legacyCheckpoint(name: string, version: number, position: string): void {
+        db.prepare('DROP TABLE IF EXISTS projection_checkpoints').run();
+        db.prepare(
+          `CREATE TABLE projection_checkpoints (name TEXT PRIMARY KEY, version INTEGER NOT NULL, position TEXT,
+             status TEXT NOT NULL, last_error TEXT, updated_at TEXT NOT NULL)`,
+        ).run();
+        db.prepare("INSERT INTO projection_checkpoints VALUES (?, ?, ?, 'stopped', NULL, '2026-01-01T00:00:00.000Z')").run(name, version, position);
+      }
+
+      it('is gone on from when its position is within the log, and the log it belongs to is recorded', async () => {
+        // Given three events, of which a projection applied two before identities were kept
+        await append(3);
+        const [first, second, third] = await store.readAll();
+        const projection = ledger();
+        projection.setup(db);
+        db.prepare(`INSERT INTO ${projection.table} (event_id, type, version) VALUES (?, 'ItemAdded', 1), (?, 'ItemAdded', 1)`).run(
+          first!.id,
+          second!.id,
+        );
+        legacyCheckpoint(projection.name, 1, second!.position);
+
+        // When the runner starts
+        const projections = runner([projection]);
+        await projections.start();
+        await projections.waitFor(third!.position, { timeoutMs: WAIT_MS });
+
+        // Then only the third was applied, and the checkpoint now names this store
+        expect(projection.calls()).toBe(1);
+        expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
+        expect(db.prepare('SELECT store_id, store_head FROM projection_checkpoints WHERE name = ?').get(projection.name)).toEqual({
+          store_id: await store.identity(),
+          store_head: third!.position,
+        });
+      });
+
+      it('rebuilds when its position is beyond the end of the log, or not a position of this store', async () => {
+        const last = await append(2);
+        const [beyond, foreign] = [ledger(), ledger()];
+        legacyCheckpoint(beyond.name, 1, '7');
+        db.prepare("INSERT INTO projection_checkpoints VALUES (?, 1, '3:3', 'stopped', NULL, '2026-01-01T00:00:00.000Z')").run(foreign.name);
+
+        const projections = runner([beyond, foreign]);
+        await projections.start();
+        await projections.waitFor(last, { timeoutMs: WAIT_MS });
+
+        expect([beyond.rows(db).length, foreign.rows(db).length]).toEqual([2, 2]);
+        const reasons = logger.lines.filter((line) => line.level === 'warn').map((line) => line.message);
+        expect(reasons).toEqual([
+          expect.stringContaining('its checkpoint 7 is beyond the end of the log (2)'),
+          expect.stringContaining('its checkpoint is not a position of this event store'),
+        ]);
+      });
+    });
+
+    it('rebuilds when the log ends before where it ended when last seen (restored from an older backup)', async () => {
+      // Given a projection whose checkpoint is within the log, but which saw the log reach further
+      const last = await append(3);
+      const projection = ledger({ eventTypes: ['ItemRemoved'] });
+      const first = runner([projection]);
+      await first.start();
+      await first.stop();
+      db.prepare("UPDATE projection_checkpoints SET position = '1', store_head = '9' WHERE name = ?").run(projection.name);
+
+      // When it starts again
+      const second = runner([ledger({ name: projection.name, eventTypes: ['ItemRemoved'] })]);
+      await second.start();
+      await second.waitFor(last, { timeoutMs: WAIT_MS });
+
+      // Then it started over
+      expect(logger.lines).toContainEqual(
+        expect.objectContaining({ level: 'warn', message: expect.stringContaining('the log ends at 3, before 9 where it ended when last seen') }),
+      );
+    });
+
     it('refuses to rebuild while running', async () => {
       const projections = runner([ledger()]);
       await projections.start();
@@ -301,6 +401,71 @@ describe('ProjectionRunner', () => {
       expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
       expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(2);
       expect(projections.isHealthy()).toBe(true);
+    });
+  });
+
+  describe('an event store that is unavailable', () => {
+    const unavailable = () => new EventStoreUnavailableError('EventStoreDB at esdb://localhost:2113 is unavailable: connection refused');
+
+    it('is waited for as long as it lasts, the projection unavailable and unhealthy meanwhile, then followed again', async () => {
+      // Given a live projection
+      const outage = withOutage(store, unavailable);
+      const projection = ledger();
+      const projections = runner([projection], { store: outage.store, reconnectDelayMs: () => 0 });
+      await projections.start();
+      await projections.waitFor(await append(2), { timeoutMs: WAIT_MS });
+
+      const before = projections.stateVersion();
+
+      // When the store goes away for far more resubscriptions than other failures are allowed
+      await outage.begin();
+      await eventually(() => expect(outage.refused()).toBeGreaterThan(10 * NO_PAUSE.attempts));
+
+      // Then the projection waits, neither failed nor healthy, and said so once
+      expect(statusOf(projections, projection.name)).toMatchObject({ status: 'unavailable', error: expect.stringContaining('connection refused') });
+      expect(checkpointOf(projection.name)).toMatchObject({ status: 'unavailable' });
+      expect(projections.isHealthy()).toBe(false);
+      expect(projections.stateVersion()).toBeGreaterThan(before);
+      expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(1);
+
+      // And when the store is back, it goes on from its checkpoint and is live and healthy again
+      outage.end();
+      const last = await append(3);
+      await projections.waitFor(last, { timeoutMs: WAIT_MS });
+      expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
+      await eventually(() => expect(statusOf(projections, projection.name).status).toBe('live'));
+      expect(projections.isHealthy()).toBe(true);
+      expect(logger.lines.filter((line) => line.level === 'error')).toEqual([]);
+    });
+
+    it('does not hold up stop with a pause before resubscribing', async () => {
+      const outage = withOutage(store, unavailable);
+      const projection = ledger();
+      const projections = runner([projection], { store: outage.store, reconnectDelayMs: () => 10 * 60_000 });
+      await projections.start();
+      await outage.begin();
+      await eventually(() => expect(statusOf(projections, projection.name).status).toBe('unavailable'));
+
+      // The pause is ten minutes; the test's timeout is shorter.
+      await projections.stop();
+
+      expect(statusOf(projections, projection.name).status).toBe('stopped');
+    });
+
+    it('pauses between attempts doubling from 100 ms up to 5 s by default', () => {
+      expect([1, 2, 3, 4, 5, 6, 7, 8, 100, 10_000].map(cappedBackoff)).toEqual([100, 200, 400, 800, 1_600, 3_200, 5_000, 5_000, 5_000, 5_000]);
+    });
+
+    it('is told from a subscription that keeps failing for another reason, which fails the projection', async () => {
+      const outage = withOutage(store, () => new Error('cannot decode the event at 12'));
+      const projection = ledger();
+      const projections = runner([projection], { store: outage.store, reconnectDelayMs: () => 0 });
+      await projections.start();
+
+      await outage.begin();
+
+      await eventually(() => expect(statusOf(projections, projection.name)).toMatchObject({ status: 'failed', error: 'cannot decode the event at 12' }));
+      expect(outage.refused()).toBe(NO_PAUSE.attempts);
     });
   });
 
