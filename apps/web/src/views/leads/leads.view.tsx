@@ -78,7 +78,7 @@ function FunnelBody({ funnel, currency }: { funnel: Funnel; currency: string | n
       <p className="summary">
         Handoffs made {scope}, as of {instant(funnel.asOf)}.
       </p>
-      <dl className="figures">
+      <dl className="figures in-threes">
         <div className="figure">
           <dt>Handed off</dt>
           <dd>
@@ -162,6 +162,7 @@ function FunnelBody({ funnel, currency }: { funnel: Funnel; currency: string | n
       <Chart option={option} label="Bar chart of the handoffs accepted, rejected and late under each version of the agreement; the table above holds the same figures." />
 
       <h3 id="rejections-heading">Why sales rejected</h3>
+      <p className="hint">Each reason as the catalog names it now, with its share of the rejected handoffs.</p>
       {funnel.rejectionReasons.length === 0 ? (
         <Empty>No handoff of this period was rejected.</Empty>
       ) : (
@@ -171,7 +172,7 @@ function FunnelBody({ funnel, currency }: { funnel: Funnel; currency: string | n
               <tr>
                 <th scope="col">Reason</th>
                 <th scope="col" className="number">Leads</th>
-                <th scope="col" className="number">Share of rejected</th>
+                <th scope="col" className="number">Share</th>
               </tr>
             </thead>
             <tbody>
