@@ -168,7 +168,9 @@ export type LeadFunnelQuery = { currency: { edges: Array<{ node: { currency: str
 
 export type InboxLeadFragment = { id: string, account: string, contact: string | null, segment: string | null, channel: string, campaign: string | null, handedOffAt: string, respondBy: string, overdue: boolean, meetsAgreement: boolean, agreementVersion: number, handoffs: number };
 
-export type LeadInboxQueryVariables = Exact<{ [key: string]: never; }>;
+export type LeadInboxQueryVariables = Exact<{
+  first: number;
+}>;
 
 
 export type LeadInboxQuery = { leadInbox: Array<{ id: string, account: string, contact: string | null, segment: string | null, channel: string, campaign: string | null, handedOffAt: string, respondBy: string, overdue: boolean, meetsAgreement: boolean, agreementVersion: number, handoffs: number }> };
@@ -632,8 +634,8 @@ export const LeadFunnelDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<LeadFunnelQuery, LeadFunnelQueryVariables>;
 export const LeadInboxDocument = new TypedDocumentString(`
-    query LeadInbox {
-  leadInbox(first: 50) {
+    query LeadInbox($first: Int!) {
+  leadInbox(first: $first) {
     ...InboxLead
   }
 }

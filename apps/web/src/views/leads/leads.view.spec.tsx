@@ -143,6 +143,18 @@ describe('the leads view', () => {
     api.push('LeadHandedOff', { leadHandedOff: { id: 'L-new' } });
     expect(await within(table).findByRole('row', { name: /Account L-new/ })).toBeInTheDocument();
     expect(screen.getByText('Updated live (1 new handoff)')).toBeInTheDocument();
+    expect(api.calls.find((call) => call.operation === 'LeadInbox')?.variables).toEqual({ first: 50 });
+  });
+
+  it('asks the inbox again when the next answer falls due, so an open inbox shows it overdue', async () => {
+    const respondBy = new Date(Date.now() + 300).toISOString();
+    let asked = 0;
+    const api = fakeApi(answers({ LeadInbox: () => ({ leadInbox: [lead('L-due', respondBy, asked++ > 0)] }) }));
+    renderAs('sales', <LeadsView route={route} />, api);
+    const row = await screen.findByRole('row', { name: /Account L-due/ });
+    expect(within(row).queryByText('Overdue')).toBeNull();
+    expect(await within(row).findByText('Overdue', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(asked).toBe(2);
   });
 
   it('offers a lead the endorsement of their own team, and shows a refusal beside the button', async () => {

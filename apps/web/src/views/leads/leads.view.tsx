@@ -11,6 +11,10 @@ import { Answer, Empty, Figure } from '../../ui/states';
 import { QualificationSection } from './qualification';
 
 type LeadsRoute = Extract<Route, { view: 'leads' }>;
+/** The leads due soonest that the inbox shows. */
+const INBOX_SIZE = 50;
+/** setTimeout's longest wait. */
+const LONGEST_WAIT_MS = 2 ** 31 - 1;
 type Funnel = LeadFunnelQuery['leadFunnel'];
 
 /** Marketing's handoffs as both teams see them (PRODUCT §9): the funnel, sales' inbox, and the agreement behind both. */
@@ -225,8 +229,9 @@ interface LiveState {
 
 /** Sales' queue: leads awaiting an answer, the overdue ones first, asked again at every new handoff. */
 function InboxSection() {
-  const inbox = useQuery(LeadInboxDocument, {}, { keepPrevious: true });
+  const inbox = useQuery(LeadInboxDocument, { first: INBOX_SIZE }, { keepPrevious: true });
   const live = useLiveInbox(inbox.refetch);
+  useAskWhenDue(inbox.status === 'data' ? inbox.data.leadInbox : null, inbox.refetch);
   return (
     <section className="card" aria-labelledby="inbox-heading">
       <h2 id="inbox-heading">Sales' inbox</h2>
@@ -235,6 +240,7 @@ function InboxSection() {
         {(data, refreshing) => (
           <>
             {data.leadInbox.length === 0 ? <Empty>No lead awaits sales' answer.</Empty> : <InboxTable leads={data.leadInbox} />}
+            {data.leadInbox.length === INBOX_SIZE && <p className="hint">The {INBOX_SIZE} leads due soonest are shown.</p>}
             <p className="as-of" aria-live="polite">
               {refreshing ? 'Updating… · ' : ''}
               {live.error === null ? (live.updates > 0 ? `Updated live (${live.updates} new ${live.updates === 1 ? 'handoff' : 'handoffs'})` : 'Live') : `Live updates paused: ${live.error}`}
@@ -266,6 +272,20 @@ function useLiveInbox(refetch: () => void): LiveState {
     [api, refetch],
   );
   return state;
+}
+
+/**
+ * The service says which leads are overdue, as of its own clock; a lead falls due while the inbox
+ * is open, so the inbox asks again when the next answer is due by this browser's clock.
+ */
+function useAskWhenDue(leads: readonly InboxLeadFragment[] | null, refetch: () => void): void {
+  useEffect(() => {
+    const now = Date.now();
+    const due = (leads ?? []).filter((lead) => !lead.overdue).map((lead) => Date.parse(lead.respondBy)).filter((at) => at > now);
+    if (due.length === 0) return;
+    const timer = setTimeout(refetch, Math.min(Math.min(...due) - now + 1000, LONGEST_WAIT_MS));
+    return () => clearTimeout(timer);
+  }, [leads, refetch]);
 }
 
 function InboxTable({ leads }: { leads: readonly InboxLeadFragment[] }) {
