@@ -91,6 +91,10 @@ export type RetrospectiveStatus =
   | 'CONCLUDED'
   | 'OPEN';
 
+export type ReviewQualificationInput = {
+  note?: string | null | undefined;
+};
+
 export type Team =
   | 'MARKETING'
   | 'SALES';
@@ -193,6 +197,13 @@ export type EndorseQualificationMutationVariables = Exact<{
 
 
 export type EndorseQualificationMutation = { endorseQualification: { version: number } };
+
+export type ReviewQualificationMutationVariables = Exact<{
+  input: ReviewQualificationInput;
+}>;
+
+
+export type ReviewQualificationMutation = { reviewQualification: { version: number } };
 
 export type InsightFragment = { deals: number, share: number, revenue: string, previousDeals: number, trend: Trend, recurring: boolean, agreement: number | null, lastSeenAt: string, reason: { code: string, label: string, category: ReasonCategory }, citedBy: Array<{ team: Team, perspectives: number }>, competitors: Array<{ competitor: string, deals: number }> };
 
@@ -701,6 +712,13 @@ export const EndorseQualificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EndorseQualificationMutation, EndorseQualificationMutationVariables>;
+export const ReviewQualificationDocument = new TypedDocumentString(`
+    mutation ReviewQualification($input: ReviewQualificationInput!) {
+  reviewQualification(input: $input) {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewQualificationMutation, ReviewQualificationMutationVariables>;
 export const ReasonReportDocument = new TypedDocumentString(`
     query ReasonReport($kind: ReasonKind!, $from: Date!, $to: Date!, $segment: String) {
   currency: deals(first: 1) {

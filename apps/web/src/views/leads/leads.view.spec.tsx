@@ -187,4 +187,31 @@ describe('the leads view', () => {
     await screen.findByRole('heading', { name: 'Awaiting endorsement: version 2' });
     expect(screen.queryByRole('button', { name: /endorse/i })).toBeNull();
   });
+
+  it('lets a lead record a review of the version in force, and asks the agreement again', async () => {
+    let asked = 0;
+    const api = fakeApi(
+      answers({
+        Qualification: () => ({ qualification: { ...agreement(version(1, 'ACTIVE', ['MARKETING', 'SALES']), null).qualification, lastReviewedAt: asked++ === 0 ? null : '2026-02-25T12:00:00.000Z' } }),
+        ReviewQualification: () => ({ reviewQualification: { version: 4 } }),
+      }),
+    );
+    renderAs('marketingLead', <LeadsView route={route} />, api);
+    await userEvent.type(await screen.findByLabelText('Review note (optional)'), '  Still what we both want.  ');
+    await userEvent.click(screen.getByRole('button', { name: 'Record a review' }));
+    expect(await screen.findByText(/Last reviewed Feb 25, 2026, 12:00 UTC\./)).toBeInTheDocument();
+    expect(api.calls.find((call) => call.operation === 'ReviewQualification')?.variables).toEqual({ input: { note: 'Still what we both want.' } });
+  });
+
+  it("shows the API's refusal of a review beside its form", async () => {
+    renderAs('revops', <LeadsView route={route} />, fakeApi(answers({ ReviewQualification: () => apiError('CONFLICT', 'No version is in force') })));
+    await userEvent.click(await screen.findByRole('button', { name: 'Record a review' }));
+    expect(await within(screen.getByRole('form', { name: 'Review the agreement in force' })).findByRole('alert')).toHaveTextContent('No version is in force.');
+  });
+
+  it.each(['marketing', 'sales', 'executive'] as const)('offers %s no review of the agreement', async (role) => {
+    renderAs(role, <LeadsView route={route} />, fakeApi(answers()));
+    await screen.findByRole('heading', { name: 'In force: version 1' });
+    expect(screen.queryByRole('button', { name: /review/i })).toBeNull();
+  });
 });

@@ -1,9 +1,9 @@
-import { useId } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '../../api/use-query';
 import { roleName, teamName } from '../../auth/claims';
 import { may } from '../../auth/permissions';
 import { useClaims } from '../../auth/session';
-import { EndorseQualificationDocument, QualificationDocument, type AgreementVersionFragment } from '../../generated/graphql';
+import { EndorseQualificationDocument, QualificationDocument, ReviewQualificationDocument, type AgreementVersionFragment } from '../../generated/graphql';
 import { instant } from '../../ui/format';
 import { Answer, Empty, ErrorMessage } from '../../ui/states';
 
@@ -31,6 +31,7 @@ export function QualificationSection() {
                       {qualification.reviewDue && <span className="badge warn">Review due</span>}
                     </p>
                     <Terms version={qualification.inForce} />
+                    <ReviewForm key={qualification.version} onChange={agreement.refetch} />
                   </>
                 )}
               </section>
@@ -67,6 +68,39 @@ function Terms({ version }: { version: AgreementVersionFragment }) {
         ))}
       </ul>
     </>
+  );
+}
+
+/** Both teams look at the version in force every so often, and record that it stands. */
+function ReviewForm({ onChange }: { onChange: () => void }) {
+  const claims = useClaims();
+  const review = useMutation(ReviewQualificationDocument);
+  const [note, setNote] = useState('');
+  const noteId = useId();
+  const errorId = useId();
+  if (!may.reviewQualification(claims)) return null;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const done = await review.run({ input: { note: note.trim() === '' ? null : note.trim() } });
+    if (done !== undefined) onChange();
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-label="Review the agreement in force">
+      <p className="hint">A review records that the version in force was looked at again and stands.</p>
+      <label htmlFor={noteId}>Review note (optional)</label>
+      <textarea
+        id={noteId}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        rows={2}
+        maxLength={2000}
+        aria-describedby={review.error?.field === 'note' ? errorId : undefined}
+      />
+      {review.error !== null && <ErrorMessage error={review.error} id={errorId} />}
+      <button type="submit" className="secondary" disabled={review.pending}>
+        {review.pending ? 'Recording…' : 'Record a review'}
+      </button>
+    </form>
   );
 }
 
