@@ -76,7 +76,8 @@ describe('ProjectionRunner', () => {
           return true;
         },
       });
-      const projections = runner([projection]);
+      // (each projection on its own: catching up together is another spec's)
+      const projections = runner([projection], { catchUpPageSize: 0 });
 
       // When the runner applies it
       await projections.start();
@@ -143,7 +144,7 @@ describe('ProjectionRunner', () => {
       // Given a backlog of several batches
       for (let append = 0; append < 10; append++) await store.appendToStream(`items-${randomUUID()}`, newEvents(300));
       const projection = ledger();
-      const projections = runner([projection]);
+      const projections = runner([projection], { catchUpPageSize: 0 });
 
       // When the runner starts, and something else waits for the next turn of the event loop
       await projections.start();
@@ -152,6 +153,67 @@ describe('ProjectionRunner', () => {
       // Then that turn came while the backlog was only partly applied
       expect(rowsAtNextTurn).toBeLessThan(3_000);
       await eventually(() => expect(projection.rows(db)).toHaveLength(3_000));
+    });
+
+    it('catches up projections behind the log at start together, from one read of the log, turning the event loop between pages', async () => {
+      // Given a backlog of 3,000 events, one projection at its start and another halfway
+      for (let append = 0; append < 10; append++) await store.appendToStream(`items-${randomUUID()}`, newEvents(300));
+      const all = await store.readAll();
+      const fresh = ledger();
+      const halfway = ledger();
+      const ahead = runner([halfway], { catchUpPageSize: 0 });
+      await ahead.start();
+      await ahead.waitFor(all[1_499]!.position, { timeoutMs: WAIT_MS });
+      await ahead.stop();
+      const rowsBefore = halfway.rows(db).length;
+      let reads = 0;
+      const counting = new Proxy(store, {
+        get(target, property) {
+          if (property === 'readAll') return (...args: Parameters<typeof store.readAll>) => (reads++, target.readAll(...args));
+          const value: unknown = Reflect.get(target, property);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const projections = runner([fresh, ledger({ name: halfway.name })], { store: counting, catchUpPageSize: 1_000 });
+      const applied = new Map<string, string[]>();
+      projections.onCommitted((name, events) => applied.set(name, [...(applied.get(name) ?? []), ...ids(events)]));
+
+      // When the runner starts, and something else waits for the next turn of the event loop
+      await projections.start();
+      const rowsAtNextTurn = await new Promise<number>((resolve) => setImmediate(() => resolve(fresh.rows(db).length)));
+      await projections.waitFor(all.at(-1)!.position, { timeoutMs: WAIT_MS });
+
+      // Then the turn came between pages, the log was read in three pages for both, and each
+      // applied exactly the events it had not, once
+      expect(rowsAtNextTurn).toBeLessThan(3_000);
+      expect(reads).toBe(3);
+      expect(ids(fresh.rows(db))).toEqual(ids(all));
+      expect(rowsBefore).toBeGreaterThanOrEqual(1_500);
+      expect(applied.get(halfway.name)).toEqual(ids(all.slice(rowsBefore)));
+      expect(ids(halfway.rows(db))).toEqual(ids(all));
+      await eventually(() => expect(projections.status().map((state) => state.status)).toEqual(['live', 'live']));
+    });
+
+    it('leaves a projection that cannot apply an event of the catch-up to its own retries, the others going on', async () => {
+      // Given a backlog whose 1,500th event one projection cannot apply
+      for (let append = 0; append < 10; append++) await store.appendToStream(`items-${randomUUID()}`, newEvents(300));
+      const all = await store.readAll();
+      const bad = all[1_499]!;
+      let triesOfBad = 0;
+      const breaking = ledger({ failOn: (event) => event.id === bad.id && ++triesOfBad > 0 });
+      const healthy = ledger();
+      const projections = runner([breaking, healthy], { catchUpPageSize: 1_000 });
+
+      // When they catch up
+      await projections.start();
+      await eventually(() => expect(statusOf(projections, breaking.name).status).toBe('failed'));
+      await projections.waitFor(all.at(-1)!.position, { projections: [healthy.name], timeoutMs: WAIT_MS });
+
+      // Then the failing one stops right before the event, after its own retries, and the other has everything
+      expect(ids(breaking.rows(db))).toEqual(ids(all.slice(0, 1_499)));
+      expect(triesOfBad).toBe(5);
+      expect(ids(healthy.rows(db))).toEqual(ids(all));
+      expect(logger.lines.some((line) => line.level === 'warn' && line.message.includes('Catching up together stopped'))).toBe(true);
     });
 
     it('tells commit listeners which events it committed, after their rows are readable', async () => {
@@ -193,7 +255,7 @@ describe('ProjectionRunner', () => {
       const all = await store.readAll();
       expect(ids(applied)).toEqual(ids(all.slice(5)));
       expect(ids(projection.rows(db))).toEqual(ids(all));
-      expect(statusOf(second, projection.name).status).toBe('live');
+      await eventually(() => expect(statusOf(second, projection.name).status).toBe('live'));
     });
 
     it('rebuilds a projection from the start of the log when its version goes up', async () => {
@@ -391,7 +453,7 @@ describe('ProjectionRunner', () => {
       // Given a store whose first two subscriptions break after one message
       const last = await append(5);
       const projection = ledger();
-      const projections = runner([projection], { store: withBrokenSubscriptions(store, 2) });
+      const projections = runner([projection], { store: withBrokenSubscriptions(store, 2), catchUpPageSize: 0 });
 
       // When the runner follows it
       await projections.start();
