@@ -20,4 +20,5 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
+# tsc keeps the source layout under dist/ (rootDir "."): test/docker-image.spec.ts checks this path.
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -39,7 +39,7 @@ export const USAGE = `npm run bench [-- options]
   --reference <file>  an earlier results file to compare with (default bench/reference/2k.json if present)
   --results-dir <dir> where the results JSON goes (default bench/results)
   --profile <dir>     run the service with --cpu-prof, profiles into <dir>
-  --only <keys>       comma-separated load subjects to run (e.g. scoreboard,reasonInsights)
+  --only <keys>       comma-separated subjects to run (e.g. scoreboard,reasonInsights,goalView)
   --help`;
 
 /** `100k`, `1M`, `2.5k`, `250000`, `250_000` → a whole number. */

@@ -6,6 +6,7 @@ import { rawAppends, rawReadAndParse } from './baselines/raw-sqlite.js';
 import type { HistoryManifest } from './generator/history.js';
 import { EVENTS_FILE } from './generator/write-history.js';
 import { drive, settle, type DriveOptions } from './load/drive.js';
+import { measureGoalView } from './load/goal-view.js';
 import { measureReadYourWrites } from './load/read-your-writes.js';
 import { ServiceProcess, serviceLogFile } from './load/service.js';
 import { everyTimeNew, freshKey, graphqlBody, HEALTH_QUERY, OPEN_DEAL, QUERY_SUBJECTS, RECORD_TOUCH } from './load/subjects.js';
@@ -53,6 +54,7 @@ export async function measure(dataDir: string, options: BenchOptions, manifest: 
     await service.waitUntilLive(run.tokens.revops, CATCH_UP_TIMEOUT_MS);
     await queries(run, service, bare.url);
     await bare.child.stop();
+    await goalView(run, service);
     await writes(run, service);
     figures.servicePeakRssMb = service.peakRssMb();
   } finally {
@@ -115,6 +117,20 @@ async function queries(run: Run, service: ServiceProcess, bareUrl: string): Prom
     record(figures, 'health', await load(service.url, HEALTH_QUERY, 'revops'));
     figures.bareApollo.push(await load(bareUrl, BARE_QUERY));
   }
+}
+
+/** The goal people open first, in a browser, on the history as it stands before the writes. */
+async function goalView({ manifest, figures, tokens, wants }: Run, service: ServiceProcess): Promise<void> {
+  if (!wants('goalView')) return;
+  say('goal view in a browser');
+  await settle(service.url, tokens.revops);
+  const figure = await measureGoalView({ origin: new URL(service.url).origin, token: tokens.executive, goalId: manifest.load.goalNow.id });
+  figures.goalView = figure;
+  say(
+    'skipped' in figure
+      ? `goal view skipped: ${figure.skipped}`
+      : `goal view: slowest ${figure.maxMs.toFixed(0)} ms, first ${figure.firstMs.toFixed(0)} ms${figure.errors > 0 ? `, ${figure.errors} errors: ${figure.firstError}` : ''}`,
+  );
 }
 
 /** Raw FULL appends, openDeal, recordTouch, raw FULL appends; then read-your-writes. */

@@ -46,6 +46,7 @@ describe('scoreboard and reasonInsights over GraphQL', () => {
     ['scoreboard', 'from', SCOREBOARD, { from: '2026-02-30', to: '2026-03-01' }],
     ['reasonInsights', 'to', REASON_INSIGHTS, { kind: 'LOSS', from: '2026-03-02', to: '2026-03-01' }],
     ['reasonInsights', 'minOccurrences', REASON_INSIGHTS, { kind: 'LOSS', from: '2026-03-01', to: '2026-03-31', minOccurrences: 0 }],
+    ['reasonInsights', 'kind', REASON_INSIGHTS, { kind: 'REJECTION', from: '2026-03-01', to: '2026-03-31' }],
   ])('%s refuses a bad %s as BAD_USER_INPUT naming it', async (_name, field, query, variables) => {
     const response = await gql(service.app.url, query, variables, service.tokens.marketing);
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expectEventually } from './support/expect-eventually.js';
 import { gql } from './support/graphql-client.js';
 import { hasChromium, launchBrowser, leftTheHost, openTab, screenshot, seriousAxeViolations, SIZES, type Browser, type Tab } from './support/browser.js';
@@ -22,11 +22,24 @@ import { TestClock } from './support/test-clock.js';
 // Feb 3 to Acme over price, D6 (8000) lost Feb 6 to Bolt over price; D3 (50000) open until
 // Mar 20. D2's retrospective is concluded; D1's waits for marketing; D4's and D6's are not
 // started. Q1 mid-market is proposed and endorsed by nobody yet.
+//
+// Leads: agreement v1 (answer within 24 h) in force from Feb 21; L1 accepted after 2 h, L2 (below
+// the agreement) rejected after 28 h, late. v2 in force from Feb 23: L3 due Feb 24, overdue by
+// now; L4 due Feb 26. v3 proposed Feb 25, endorsed by marketing only.
 
 const BUILD_TIMEOUT_MS = 300_000;
 const NOW = '2026-02-25T12:00:00.000Z';
 const GOAL = 'q1-ent';
 const PROPOSED_GOAL = 'q1-mid';
+const CRITERIA = [
+  { code: 'BUDGET', description: 'Has a budget this year', required: true },
+  { code: 'ICP', description: 'Fits the ideal customer profile' },
+  { code: 'TIMELINE', description: 'Buys within two quarters' },
+];
+const FUNNEL = `query ($from: Date!, $to: Date!) { leadFunnel(from: $from, to: $to) {
+  handedOff meetingAgreement belowAgreement accepted rejected pending recycled converted won wonRevenue acceptanceRate conversionRate winRate
+  responseHoursP50 responseHoursP90 late lateRate byVersion { version handedOff accepted rejected late acceptanceRate } } }`;
+const LEADS = '/leads?from=2026-01-01&to=2026-03-31';
 const PROGRESS = `query ($id: ID!, $model: AttributionModel) { sharedGoal(id: $id) { progress(model: $model) {
   target wonRevenue wonDeals lostDeals attainment expectedAttainment remaining openPipeline pipelineCoverage winRate requiredCoverage
   credit { team creditedRevenue creditedWins sourcedRevenue influencedRevenue } } } }`;
@@ -112,7 +125,36 @@ describeInBrowser('the page in a browser', () => {
     await mutate('endorseSharedGoal', { goalId: GOAL }, salesLead!);
     clock.set('2026-02-21T12:00:00.000Z');
     await mutate('proposeSharedGoal', { id: PROPOSED_GOAL, name: 'Q1 mid-market', periodStart: '2026-01-01', periodEnd: '2026-03-31', target: '40000.00', segment: 'MID' }, executive!);
+    await seedLeads();
     clock.set(NOW);
+  }
+
+  async function seedLeads(): Promise<void> {
+    const { marketing, marketingLead, revops, sales, salesLead } = tokens as Record<string, string>;
+    const agreement = async (respondWithinHours: number, endorsers: readonly string[]) => {
+      const proposed = await mutate('proposeQualification', { criteria: CRITERIA, minimumMet: 2, respondWithinHours, reviewEveryDays: 90 }, revops!, 'proposal { version }');
+      for (const endorser of endorsers) await mutate('endorseQualification', { version: proposed['proposal']['version'] }, endorser, 'version');
+    };
+    const handOff = (id: string, criteriaMet: readonly string[]) =>
+      mutate('handOffLead', { id, account: `Account ${id}`, contact: 'Kim Lee', segment: 'ENT', channel: 'webinar', campaign: 'spring', criteriaMet }, marketing!);
+
+    clock.set('2026-02-21T13:00:00.000Z');
+    await agreement(24, [marketingLead!, salesLead!]);
+    clock.set('2026-02-21T14:00:00.000Z');
+    await handOff('L1', ['BUDGET', 'ICP']);
+    await handOff('L2', ['ICP']);
+    clock.set('2026-02-21T16:00:00.000Z');
+    await mutate('acceptLead', { leadId: 'L1' }, sales!);
+    clock.set('2026-02-22T18:00:00.000Z');
+    await mutate('rejectLead', { leadId: 'L2', reasonCode: 'NOT_ICP_FIT', note: 'A consultancy, not a buyer.' }, sales!);
+    clock.set('2026-02-23T09:00:00.000Z');
+    await agreement(24, [marketingLead!, salesLead!]);
+    clock.set('2026-02-23T10:00:00.000Z');
+    await handOff('L3', ['BUDGET', 'TIMELINE']);
+    clock.set('2026-02-25T09:00:00.000Z');
+    await handOff('L4', ['BUDGET', 'ICP', 'TIMELINE']);
+    clock.set('2026-02-25T10:00:00.000Z');
+    await agreement(48, [marketingLead!]);
   }
 
   /** A new tab, signed in through the development-token picker as the named person. */
@@ -133,6 +175,9 @@ describeInBrowser('the page in a browser', () => {
 
   /** The exact value (a <data> element's) of the figure a <dt> names. */
   const figure = (page: Page, term: string) => page.locator('.figure', { has: page.locator('dt', { hasText: term }) }).locator('data').first();
+  /** An attribute of every element the locator finds, in order (the tests' TypeScript has no DOM types). */
+  const attributeOfAll = (locator: Locator, name: string) =>
+    locator.evaluateAll((nodes, attribute) => nodes.map((node) => (node as unknown as { getAttribute(name: string): string | null }).getAttribute(attribute)), name);
   const creditCell = (page: Page, team: string, column: string) => page.locator(`tr[data-team="${team}"] td[data-column="${column}"] data`);
 
   it('signs in with a development token and opens the active goal, its link naming it', async () => {
@@ -258,12 +303,81 @@ describeInBrowser('the page in a browser', () => {
     await closeChecked(marketingLead);
   });
 
+  it("shows the lead funnel exactly as the API's leadFunnel gives it, per version of the agreement", async () => {
+    const tab = await signedIn('Dev Executive (Executive)', LEADS);
+    const { page } = tab;
+    await page.locator('.figure').first().waitFor();
+    const funnel = (await call(FUNNEL, { from: '2026-01-01', to: '2026-03-31' }, tokens['executive']!))['leadFunnel'] as Json;
+    expect(funnel).toMatchObject({ handedOff: 4, accepted: 1, rejected: 1, pending: 2, late: 2, belowAgreement: 1 });
+    // Each figure's exact values, in the order shown; a null (no answer yet) is shown in words, not as a figure.
+    const shown: Record<string, readonly string[]> = {
+      'Handed off': ['handedOff', 'meetingAgreement', 'belowAgreement'],
+      Acceptance: ['acceptanceRate', 'accepted', 'rejected', 'pending'],
+      'Response time': ['responseHoursP50', 'responseHoursP90'],
+      Late: ['late', 'lateRate'],
+      Converted: ['converted', 'conversionRate', 'recycled'],
+      Won: ['wonRevenue', 'won', 'winRate'],
+    };
+    for (const [term, fields] of Object.entries(shown)) {
+      const figures = page.locator('.figure', { has: page.locator('dt', { hasText: term }) }).locator('data');
+      const values = await attributeOfAll(figures, 'value');
+      expect({ term, values }).toEqual({ term, values: fields.filter((field) => funnel[field] !== null).map((field) => String(funnel[field])) });
+    }
+    expect(funnel['byVersion']).toHaveLength(2);
+    for (const row of funnel['byVersion'] as Json[]) {
+      for (const column of ['handedOff', 'accepted', 'rejected', 'late', 'acceptanceRate']) {
+        const cell = page.locator(`tr[data-version="${row['version']}"] td[data-column="${column}"]`);
+        if (row[column] === null) await expect(cell.textContent()).resolves.toBe('n/a');
+        else await expect(cell.locator('data').getAttribute('value')).resolves.toBe(String(row[column]));
+      }
+    }
+    await closeChecked(tab);
+  });
+
+  it("shows sales' inbox with the overdue lead first, and a new handoff live", async () => {
+    const tab = await signedIn('Dev Seller (Sales)', LEADS);
+    const { page } = tab;
+    const rows = page.locator('table.inbox tbody tr');
+    await rows.first().waitFor();
+    const inbox = (await call('{ leadInbox { id overdue } }', {}, tokens['sales']!))['leadInbox'] as Json[];
+    expect(inbox).toEqual([
+      { id: 'L3', overdue: true },
+      { id: 'L4', overdue: false },
+    ]);
+    await expect(attributeOfAll(rows, 'data-lead')).resolves.toEqual(['L3', 'L4']);
+    await expect(rows.first().getByText('Overdue').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#inbox-heading ~ .as-of').textContent()).resolves.toBe('Live');
+    // leadHandedOff sends nothing until a handoff: the subscription is open once the page has asked for it.
+    await expectEventually(async () => expect(tab.sent.some((message) => message.includes('leadHandedOff'))).toBe(true));
+
+    await mutate('handOffLead', { id: 'L5', account: 'Account L5', segment: 'ENT', channel: 'event', criteriaMet: ['BUDGET', 'ICP'] }, tokens['marketing']!);
+    await expectEventually(async () => expect(await attributeOfAll(rows, 'data-lead')).toEqual(['L3', 'L4', 'L5']), {
+      timeoutMs: 60_000,
+      intervalMs: 100,
+    });
+    await closeChecked(tab);
+  });
+
+  it("offers the agreement's endorsement only to a lead of a team that has not endorsed it: never marketing's to sales", async () => {
+    for (const name of ['Dev Seller (Sales)', 'Dev Marketing Lead (Marketing lead)']) {
+      const tab = await signedIn(name, LEADS);
+      await tab.page.getByRole('heading', { name: 'Awaiting endorsement: version 3' }).waitFor();
+      await expect(tab.page.locator('li[data-team="MARKETING"]').last().textContent()).resolves.toMatch(/endorsed by dev-marketing-lead/);
+      await expect(tab.page.getByRole('button', { name: /endorse/i }).count()).resolves.toBe(0);
+      await closeChecked(tab);
+    }
+    const salesLead = await signedIn('Dev Sales Lead (Sales lead)', LEADS);
+    await salesLead.page.getByRole('heading', { name: 'Awaiting endorsement: version 3' }).waitFor();
+    await expect(salesLead.page.getByRole('button', { name: /endorse/i }).allTextContents()).resolves.toEqual(['Endorse version 3 as Sales lead']);
+    await closeChecked(salesLead);
+  });
+
   const VIEWS: readonly (readonly [string, string, string])[] = [
     ['goal', `/goals/${GOAL}`, 'Q1 enterprise'],
     ['scoreboard', '/scoreboard?from=2026-01-01&to=2026-03-31', 'Scoreboard'],
     ['reasons', '/reasons?kind=LOSS&from=2026-02-01&to=2026-02-28&reason=PRICE_TOO_HIGH', 'Why deals are lost'],
     ['retrospectives', '/retrospectives', 'Retrospectives'],
-    ['leads', '/leads', 'Leads'],
+    ['leads', LEADS, 'Leads'],
   ];
 
   it('has no serious or critical axe-core violation in any view, at either size, and screenshots each', async () => {
@@ -277,7 +391,7 @@ describeInBrowser('the page in a browser', () => {
         await page.goto(`${app.url}${path}`);
         await page.getByRole('heading', { level: 1, name: heading }).waitFor();
         await expectEventually(async () => expect(await page.getByRole('status').count()).toBe(0));
-        if (view === 'goal') await page.locator('.chart canvas').first().waitFor();
+        if (view === 'goal' || view === 'leads') await page.locator('.chart canvas').first().waitFor();
         const violations = await seriousAxeViolations(page);
         expect({ view, size: name, violations }).toEqual({ view, size: name, violations: [] });
         await screenshot(page, view);

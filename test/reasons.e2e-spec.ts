@@ -28,6 +28,10 @@ describe('the reason catalog over GraphQL', () => {
     expect(win.data?.['reasons'].map((reason: { code: string }) => reason.code)).toEqual(
       expect.arrayContaining(['BEST_VALUE', 'PRODUCT_FIT', 'STRONG_RELATIONSHIP', 'TIMELY_FOLLOW_UP', 'RELEVANT_CONTENT', 'QUALIFIED_LEAD']),
     );
+    const rejection = await gql(service.app.url, REASONS, { kind: 'REJECTION' }, service.tokens.sales);
+    expect(rejection.data?.['reasons'].map((reason: { code: string }) => reason.code)).toEqual(
+      expect.arrayContaining(['NOT_ICP_FIT', 'NO_BUDGET', 'NO_NEED', 'NOT_DECISION_MAKER', 'NOT_READY', 'BAD_CONTACT_DATA', 'DUPLICATE_LEAD', 'ALREADY_IN_PIPELINE']),
+    );
     expect(loss.data?.['reasons'].find((reason: { code: string }) => reason.code === 'LOST_TO_COMPETITOR')).toMatchObject({
       category: 'COMPETITION',
       kind: 'LOSS',

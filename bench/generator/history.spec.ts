@@ -69,7 +69,9 @@ describe('the generated history', () => {
     for (const type of ['DealOpened', 'DealTouchRecorded', 'DealStageMoved', 'DealRevised', 'DealWon', 'DealLost', 'DealReopened',
       'SharedGoalProposed', 'SharedGoalEndorsed', 'SharedGoalActivated', 'SharedGoalTargetRevised', 'SharedGoalClosed',
       'RetrospectiveClosureClaimed', 'RetrospectiveOpened', 'PerspectiveFiled', 'ActionItemAdded', 'ActionItemCompleted',
-      'RetrospectiveConcluded', 'ReasonDefined', 'ReasonRetired', 'ReasonsMerged']) {
+      'RetrospectiveConcluded', 'ReasonDefined', 'ReasonRetired', 'ReasonsMerged',
+      'QualificationProposed', 'QualificationEndorsed', 'QualificationActivated', 'QualificationReviewed',
+      'LeadHandedOff', 'LeadAccepted', 'LeadRejected', 'LeadRecycled', 'LeadConverted']) {
       expect(types).toContain(type);
     }
     expect(manifest.eventTypes['DealOpened']).toBe(log.filter((event) => event.type === 'DealOpened').length);

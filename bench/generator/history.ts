@@ -3,6 +3,7 @@ import { Random } from '../random.js';
 import { meanAmount, SEGMENTS } from './cast.js';
 import { dealStory, type DealLedger } from './deal-story.js';
 import { goalStory, type GoalLedger, type GoalPlan, type GoalRecord } from './goal-story.js';
+import { leadStory, qualificationSlot, qualificationStory, type QualificationSlot } from './lead-story.js';
 import { reasonStory } from './reason-story.js';
 import { wait, Simulation, type CommandBatch, type Process } from './simulation.js';
 
@@ -50,6 +51,8 @@ const DEFAULT_DAYS = 730;
 /** Deals simulated (and thrown away) to learn how many events a deal makes in this history. */
 const PILOT_DEALS = 2000;
 const OPEN_DEALS_KEPT = 2000;
+/** Leads handed off for every deal opened directly: marketing's share of the pipeline. */
+const LEADS_PER_DEAL = 0.5;
 
 /**
  * A realistic history of the service, deterministic for given options: the same seed, size and
@@ -114,6 +117,9 @@ function plan(random: Random, start: number, end: number, dealCount: number, led
   const sim = new Simulation(random, start, end);
   sim.spawn(start, reasonStory(sim));
   sim.spawn(start, arrivals(sim, dealCount, ledger));
+  const agreement = qualificationSlot();
+  sim.spawn(start, qualificationStory(sim, agreement));
+  sim.spawn(start, leadArrivals(sim, Math.round(dealCount * LEADS_PER_DEAL), agreement));
   const perDay = dealCount / ((end - start) / DAY_MS);
   for (const goal of goalPlans(sim, perDay)) sim.spawn(start, goalStory(sim, goal, ledger));
   return sim;
@@ -130,6 +136,21 @@ function* arrivals(sim: Simulation, count: number, ledger: DealLedger): Process 
     for (; opened < due; opened++) {
       const openAt = Math.round(dayStart + sim.random.between(8, 18) * HOUR_MS);
       sim.spawn(openAt, dealStory(sim, openAt, ledger));
+    }
+  }
+}
+
+/** Hands leads off evenly over the history's days, in working hours, once an agreement is in force. */
+function* leadArrivals(sim: Simulation, count: number, agreement: QualificationSlot): Process {
+  const days = Math.max(1, Math.floor((sim.end - sim.start) / DAY_MS));
+  let handedOff = 0;
+  for (let day = 0; day < days && handedOff < count; day++) {
+    const dayStart = sim.start + day * DAY_MS;
+    yield wait(dayStart);
+    const due = Math.round(((day + 1) * count) / days);
+    for (; handedOff < due; handedOff++) {
+      const at = Math.round(dayStart + sim.random.between(8, 18) * HOUR_MS);
+      sim.spawn(at, leadStory(sim, agreement));
     }
   }
 }
@@ -190,7 +211,8 @@ function dealsFor(options: HistoryOptions, start: number): number {
   let dealEvents = 0;
   let otherEvents = 0;
   for (const batch of pilot.run()) {
-    if (batch.stream.startsWith('goal-') || batch.stream === 'reasons') otherEvents += batch.events.length;
+    // The goals, the catalog and the agreement do not grow with the deals; leads do.
+    if (batch.stream.startsWith('goal-') || batch.stream === 'reasons' || batch.stream === 'qualification') otherEvents += batch.events.length;
     else dealEvents += batch.events.length;
   }
   return Math.max(1, Math.round((options.events - otherEvents) / (dealEvents / PILOT_DEALS)));

@@ -64,6 +64,15 @@ export const QUERY_SUBJECTS: readonly QuerySubject[] = [
     maxP99Ms: 50,
   },
   {
+    key: 'leadFunnel',
+    label: 'leadFunnel (quarter)',
+    role: 'marketing',
+    query: ({ window }) =>
+      `{ leadFunnel(from: "${window.from}", to: "${window.to}") { handedOff meetingAgreement belowAgreement accepted rejected pending recycled converted won wonRevenue acceptanceRate conversionRate winRate responseHoursP50 responseHoursP90 late lateRate rejectionReasons { reason { code label } leads share } byVersion { version handedOff accepted rejected late acceptanceRate } } }`,
+    minShareOfHealth: 0.8,
+    maxP99Ms: 50,
+  },
+  {
     key: 'deals',
     label: 'deals(first: 50) with touches',
     role: 'sales',

@@ -51,6 +51,21 @@ export interface LatencyFigure {
   readonly loadAverage: number;
 }
 
+/** A view of the page opened in a browser, timed from navigation to its figures shown; or why it was not. */
+export type PageFigure =
+  | {
+      /** Each sample's milliseconds, in the order taken. */
+      readonly samples: readonly number[];
+      readonly firstMs: number;
+      readonly p50Ms: number;
+      readonly maxMs: number;
+      /** Samples whose figures never showed. */
+      readonly errors: number;
+      readonly firstError?: string;
+      readonly loadAverage: number;
+    }
+  | { readonly skipped: string };
+
 export interface Machine {
   readonly cpu: string;
   readonly cores: number;
@@ -120,6 +135,8 @@ export interface RunFigures {
   /** By subject key; health is measured before and after the queries. */
   readonly load: Record<string, LoadFigure[]>;
   readonly readYourWrites: Record<string, LatencyFigure>;
+  /** The goal view's first render in a browser. */
+  goalView?: PageFigure;
   /** The service's peak RSS over the load phase (it was restarted after catching up). */
   servicePeakRssMb?: number;
 }

@@ -81,6 +81,22 @@ describe('the report rows', () => {
     expect(met(scoreboard)).toBe('yes');
   });
 
+  it("hold the goal view's slowest first render under 1 s, and say when the browser was not there", () => {
+    const subject = 'goal view first render in a browser (slowest sample)';
+    const measured = (maxMs: number, errors = 0) => ({ samples: [maxMs, 300, 250], firstMs: maxMs, p50Ms: 300, maxMs, errors, loadAverage: 1 });
+    const fast = row(buildRows(figures({ goalView: measured(420) })), subject);
+    expect(fast.figure).toEqual({ value: 420, unit: 'ms' });
+    expect(met(fast)).toBe('yes');
+    expect(formatTable([fast])).toContain('420.0 ms; 3 tabs, first 420 ms, median 300 ms');
+    expect(met(row(buildRows(figures({ goalView: measured(1000) })), subject))).toBe('no');
+    expect(met(row(buildRows(figures({ goalView: { ...measured(400, 1), firstError: 'Timeout 30000ms exceeded.' } })), subject))).toBe('no');
+
+    const skipped = row(buildRows(figures({ goalView: { skipped: 'no browser at /usr/bin/chromium' } })), subject);
+    expect(met(skipped)).toBe('');
+    expect(formatTable([skipped])).toContain('— ms; skipped: no browser at /usr/bin/chromium');
+    expect(buildRows(figures()).some((candidate) => candidate.subject === subject)).toBe(false);
+  });
+
   it('print as a Markdown table with a met column', () => {
     const table = formatTable(buildRows(figures())).split('\n');
     expect(table[0]).toMatch(/^\| subject +\| figure +\| baseline +\| ratio +\| target +\| met +\|$/);

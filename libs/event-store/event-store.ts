@@ -13,6 +13,12 @@ export interface AppendResult {
   readonly nextExpectedRevision: number;
   /** Global position of the last appended event. */
   readonly position: Position;
+  /**
+   * The global position of each appended event, in the order given, when the store knows them
+   * without asking again: local logs always; EventStoreDB only for an append of one event (its
+   * answer carries the last position alone).
+   */
+  readonly positions?: readonly Position[];
 }
 
 export interface ReadStreamOptions {
@@ -57,25 +63,59 @@ export type SubscriptionMessage =
 
 /** A catch-up subscription: reads history, then follows live appends until closed. */
 export interface AllSubscription extends AsyncIterable<SubscriptionMessage> {
+  /** Ends every open subscription, then releases the store. */
   close(): Promise<void>;
 }
 
-/** The event store port, in EventStoreDB's vocabulary. Revisions count from 0. */
+/**
+ * The event store port, in EventStoreDB's vocabulary. Revisions count from 0.
+ *
+ * Appends are idempotent by event id, as EventStoreDB decides it: an append whose events are
+ * already stored right after its expected revision (or, with ANY and STREAM_EXISTS, anywhere in
+ * the stream) returns the result of the append that stored them; a batch only partly stored is a
+ * DuplicateEventIdError. Give events ids derived from what produced them, and retry an append
+ * whose outcome is unknown with the same ids and expected revision.
+ */
 export interface EventStore {
+  /**
+   * Appends atomically. Refuses ids that are not UUIDs, types or streams starting with `$`, a
+   * repeated id, and (AppendTooLargeError) more data than the store takes in one append.
+   */
   appendToStream(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
-  /** The stream's events in revision order; empty when the stream does not exist. */
+  /**
+   * The stream's events in revision order; empty when the stream does not exist. A stream that
+   * does not hold `fromRevision` although it has later events (truncated) is a
+   * StreamTruncatedError, a deleted one a StreamDeletedError.
+   */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   aggregateStream<State, Event extends RecordedEvent = RecordedEvent>(
     stream: string,
     options: AggregateStreamOptions<State, Event>,
   ): Promise<AggregateStreamResult<State>>;
-  /** Events of every stream in global order. */
+  /**
+   * Events of every stream in global order. The store's own events (`$` types or streams) and,
+   * on a log shared with other programs, events of other types are skipped before they are
+   * decoded; without a type filter, events this port could not have written are skipped too.
+   * An event of a requested type that cannot be read is an UnreadableEventError.
+   */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Skips what readAll skips. Once it has delivered the whole log as it stood when the
+   * subscription started, it yields a checkpoint at that head or after it (also when nothing came
+   * after its start), so a filtered subscriber learns it is caught up.
+   */
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
   /** Position of the last event of the log; null while the log is empty. */
   headPosition(): Promise<Position | null>;
+  /**
+   * Identifies this log: the same through every connection and restart for the life of the log,
+   * another one for another log (a new file, a reset server). Positions of one log mean nothing
+   * in another.
+   */
+  identity(): Promise<string>;
   /** Orders two positions issued by this store: negative, zero or positive. */
   comparePositions(a: Position, b: Position): number;
+  /** Ends every open subscription, then releases the store. */
   close(): Promise<void>;
 }
 

@@ -10,9 +10,15 @@ export type Position = string & { readonly __position: unique symbol };
 
 /** An event to append. The id makes a retried append a no-op. */
 export interface NewEvent<Type extends string = string, Data extends JsonObject = JsonObject> {
+  /**
+   * A UUID other than the nil one, as EventStoreDB requires; stores keep it in lower case (as
+   * EventStoreDB does), so a retry is recognised whatever the case it was sent in.
+   */
   readonly id: string;
+  /** Not empty, and not starting with `$` (reserved for the store's own events). */
   readonly type: Type;
   readonly data: Data;
+  /** No key starting with `$` (the store's own, such as EventStoreDB's `$correlationId`). */
   readonly metadata: JsonObject;
 }
 

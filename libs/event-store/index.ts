@@ -4,4 +4,5 @@ export * from './event.js';
 export * from './expected-revision.js';
 export * from './errors.js';
 export * from './event-store.js';
-export { IDLE_WAKE_AFTER_COMMITS, LocalCatchUpSubscription, type LocalLog, type LogPage } from './local-subscription.js';
+export { MAX_APPEND_BYTES, normalizeEventId } from './new-events.js';
+export { IDLE_WAKE_AFTER_COMMITS } from './local-subscription.js';

@@ -1,7 +1,19 @@
 import type { Position } from '#event-store';
 import { prepared, type SqliteDatabase } from '#sqlite';
 
-export type ProjectionStatus = 'catching-up' | 'live' | 'failed' | 'stopped';
+/**
+ * `unavailable`: the event store cannot be reached; the projection waits for it, resubscribing
+ * with a capped backoff, and goes on from its checkpoint once it answers again.
+ */
+export type ProjectionStatus = 'catching-up' | 'live' | 'unavailable' | 'failed' | 'stopped';
+
+/** The event store as a runner saw it when it started: which log, and how far it reached. */
+export interface LogSeen {
+  /** The store's identity(): positions of one log mean nothing in another. */
+  readonly identity: string;
+  /** Position of the last event of the log; null while it is empty. */
+  readonly head: Position | null;
+}
 
 export interface Checkpoint {
   readonly name: string;
@@ -11,6 +23,8 @@ export interface Checkpoint {
   readonly status: ProjectionStatus;
   readonly lastError: string | null;
   readonly updatedAt: string;
+  /** The log the position belongs to, as last seen; null for a checkpoint written before it was kept. */
+  readonly log: LogSeen | null;
 }
 
 interface CheckpointRow {
@@ -20,6 +34,8 @@ interface CheckpointRow {
   status: ProjectionStatus;
   last_error: string | null;
   updated_at: string;
+  store_id: string | null;
+  store_head: string | null;
 }
 
 export const CHECKPOINT_TABLE = 'projection_checkpoints';
@@ -37,9 +53,16 @@ export class CheckpointTable {
         position TEXT,
         status TEXT NOT NULL,
         last_error TEXT,
-        updated_at TEXT NOT NULL
+        updated_at TEXT NOT NULL,
+        store_id TEXT,
+        store_head TEXT
       )`,
     ).run();
+    // Tables made before the log's identity was kept gain its columns, empty.
+    const columns = new Set((db.prepare(`PRAGMA table_info(${CHECKPOINT_TABLE})`).all() as { name: string }[]).map((column) => column.name));
+    for (const column of ['store_id', 'store_head']) {
+      if (!columns.has(column)) db.prepare(`ALTER TABLE ${CHECKPOINT_TABLE} ADD COLUMN ${column} TEXT`).run();
+    }
   }
 
   get(name: string): Checkpoint | undefined {
@@ -47,15 +70,22 @@ export class CheckpointTable {
     return row === undefined ? undefined : checkpointOf(row);
   }
 
-  /** Forgets all progress: the projection starts again from the beginning of the log. */
-  restart(name: string, version: number): void {
+  /** Forgets all progress: the projection starts again from the beginning of this log. */
+  restart(name: string, version: number, log: LogSeen): void {
     prepared(this.db, 
-        `INSERT INTO ${CHECKPOINT_TABLE} (name, version, position, status, last_error, updated_at)
-         VALUES (?, ?, NULL, 'catching-up', NULL, ?)
+        `INSERT INTO ${CHECKPOINT_TABLE} (name, version, position, status, last_error, updated_at, store_id, store_head)
+         VALUES (?, ?, NULL, 'catching-up', NULL, ?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = NULL,
-           status = excluded.status, last_error = NULL, updated_at = excluded.updated_at`,
+           status = excluded.status, last_error = NULL, updated_at = excluded.updated_at,
+           store_id = excluded.store_id, store_head = excluded.store_head`,
       )
-      .run(name, version, this.timestamp());
+      .run(name, version, this.timestamp(), log.identity, log.head);
+  }
+
+  /** Records the log the projection goes on with, as it is now. */
+  seen(name: string, log: LogSeen): void {
+    prepared(this.db, `UPDATE ${CHECKPOINT_TABLE} SET store_id = ?, store_head = ?, updated_at = ? WHERE name = ?`)
+      .run(log.identity, log.head, this.timestamp(), name);
   }
 
   advance(name: string, position: Position, status: ProjectionStatus): void {
@@ -87,4 +117,5 @@ const checkpointOf = (row: CheckpointRow): Checkpoint => ({
   status: row.status,
   lastError: row.last_error,
   updatedAt: row.updated_at,
+  log: row.store_id === null ? null : { identity: row.store_id, head: row.store_head as Position | null },
 });

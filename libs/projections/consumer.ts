@@ -1,12 +1,16 @@
-import type { AllSubscription, EventStore, SubscriptionMessage } from '#event-store';
+import { EventStoreUnavailableError, type AllSubscription, type EventStore, type SubscriptionMessage } from '#event-store';
 import type { ProjectionProcessor } from './processor.js';
-import { pause, type ProjectionLogger, type ProjectionRun, type RetryPolicy } from './run.js';
+import type { ProjectionLogger, ProjectionRun, ReconnectDelay, RetryPolicy } from './run.js';
 
 export interface ConsumerHooks {
   /** The projection read everything the log had when it looked: it is live. */
   caughtUp(run: ProjectionRun): void;
   /** Its subscription kept breaking: it stops. */
   failed(run: ProjectionRun, error: unknown): void;
+  /** The store cannot be reached: the projection waits for it. */
+  unavailable(run: ProjectionRun, error: EventStoreUnavailableError): void;
+  /** The store answered again after being unavailable: the projection goes on. */
+  available(run: ProjectionRun): void;
   stopping(): boolean;
 }
 
@@ -16,14 +20,21 @@ const IDLE = Symbol('idle');
  * Follows the log for one projection: a catch-up subscription to the events it consumes, from
  * its checkpoint. Whatever the subscription can hand over before the next turn of the event loop
  * is a backlog and goes to the processor as one batch; a live append arrives alone and is applied
- * at once. A broken subscription is opened again from the checkpoint, a few times in a row.
+ * at once. A subscription that breaks for another reason than the store being unavailable is
+ * opened again from the checkpoint a few times in a row, then the projection fails; while the
+ * store is unavailable (a server restart, an election), the projection waits for it as long as it
+ * takes, resubscribing after pauses that grow up to a cap.
  */
 export class ProjectionConsumer {
+  /** What ends the pause each projection is in, so that stopping does not wait for it. */
+  private readonly pauses = new Map<ProjectionRun, () => void>();
+
   constructor(
     private readonly store: EventStore,
     private readonly processor: ProjectionProcessor,
     private readonly logger: ProjectionLogger,
     private readonly retry: RetryPolicy,
+    private readonly reconnectDelayMs: ReconnectDelay,
     private readonly maxBatchSize: number,
     private readonly hooks: ConsumerHooks,
   ) {}
@@ -32,6 +43,7 @@ export class ProjectionConsumer {
   async follow(run: ProjectionRun): Promise<void> {
     const { name } = run.projection;
     let failures = 0;
+    let outage = 0;
     while (!this.hooks.stopping() && run.status !== 'failed') {
       try {
         run.subscription = this.store.subscribeToAll({
@@ -40,25 +52,35 @@ export class ProjectionConsumer {
         });
         await this.consume(run, run.subscription, () => {
           failures = 0;
+          if (outage === 0) return;
+          outage = 0;
+          this.hooks.available(run);
         });
       } catch (error) {
         // Closing a subscription may end its iteration with an error: not a failure when stopping.
         if (this.hooks.stopping()) break;
+        if (error instanceof EventStoreUnavailableError) {
+          outage += 1;
+          if (outage === 1) this.hooks.unavailable(run, error);
+          await this.pause(run, this.reconnectDelayMs(outage));
+          continue;
+        }
         failures += 1;
         if (failures > this.retry.attempts) {
           this.hooks.failed(run, error);
           break;
         }
         this.logger.warn({ projection: name, position: run.position, err: error }, `Projection "${name}" lost its subscription; resubscribing`);
-        await pause(this.retry.delayMs(failures));
+        await this.pause(run, this.retry.delayMs(failures));
       } finally {
         await this.close(run);
       }
     }
   }
 
-  /** Ends the projection's subscription, if it has one open. */
+  /** Ends the projection's subscription, if it has one open, and the pause it may be in. */
   async close(run: ProjectionRun): Promise<void> {
+    this.pauses.get(run)?.();
     const subscription = run.subscription;
     if (subscription === undefined) return;
     run.subscription = undefined;
@@ -67,6 +89,17 @@ export class ProjectionConsumer {
     } catch (error) {
       this.logger.warn({ projection: run.projection.name, err: error }, 'Closing a subscription failed');
     }
+  }
+
+  /** Waits `ms` (at least until the next turn of the event loop), or until the projection is closed. */
+  private async pause(run: ProjectionRun, ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, ms));
+      this.pauses.set(run, resolve);
+    });
+    clearTimeout(timer);
+    this.pauses.delete(run);
   }
 
   private async consume(run: ProjectionRun, subscription: AllSubscription, onProgress: () => void): Promise<void> {

@@ -149,6 +149,65 @@ export function withBrokenSubscriptions(store: EventStore, failures: number): Ev
   });
 }
 
+export interface Outage {
+  readonly store: EventStore;
+  /** Breaks the open subscriptions and refuses new ones, with the error given. */
+  begin(): Promise<void>;
+  end(): void;
+  /** How many subscriptions were refused since the outage began. */
+  refused(): number;
+}
+
+/**
+ * The store, until begin(): then every subscription fails with `error()` (open ones once they
+ * break, new ones at once) until end(), as when the server restarts or its node loses an election.
+ */
+export function withOutage(store: EventStore, error: () => Error): Outage {
+  let down = false;
+  let refused = 0;
+  const open = new Set<() => Promise<void>>();
+  return {
+    begin: async () => {
+      down = true;
+      refused = 0;
+      await Promise.all([...open].map((breakIt) => breakIt()));
+    },
+    end: () => {
+      down = false;
+    },
+    refused: () => refused,
+    store: delegate(store, (options) => {
+      if (down) {
+        refused += 1;
+        return {
+          close: async () => undefined,
+          // eslint-disable-next-line require-yield
+          async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+            throw error();
+          },
+        };
+      }
+      const subscription = store.subscribeToAll(options);
+      let broken = false;
+      const breakIt = async () => {
+        broken = true;
+        await subscription.close();
+      };
+      open.add(breakIt);
+      return {
+        close: async () => {
+          open.delete(breakIt);
+          await subscription.close();
+        },
+        async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+          yield* subscription;
+          if (broken) throw error();
+        },
+      };
+    }),
+  };
+}
+
 function delegate(store: EventStore, subscribeToAll: EventStore['subscribeToAll']): EventStore {
   return {
     appendToStream: (stream, events, options) => store.appendToStream(stream, events, options),
@@ -157,6 +216,7 @@ function delegate(store: EventStore, subscribeToAll: EventStore['subscribeToAll'
     readAll: (options) => store.readAll(options),
     subscribeToAll: (options): AllSubscription => subscribeToAll(options),
     headPosition: () => store.headPosition(),
+    identity: () => store.identity(),
     comparePositions: (a, b) => store.comparePositions(a, b),
     close: () => store.close(),
   };

@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Position, RecordedEvent } from '#event-store';
-import { IDLE_WAKE_AFTER_COMMITS } from '#event-store';
+import { EventStoreUnavailableError, IDLE_WAKE_AFTER_COMMITS } from '#event-store';
 import { InMemoryEventStore } from '#event-store/in-memory';
 import { openSqliteDatabase, type SqliteDatabase } from '#sqlite';
 import { CHECKPOINT_TABLE } from './checkpoints.js';
 import { ProjectionFailedError, ProjectionLagError } from './errors.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
+import { cappedBackoff } from './run.js';
 import {
   eventually,
   ledger,
@@ -17,6 +18,7 @@ import {
   WAIT_MS,
   withBrokenSubscriptions,
   withGate,
+  withOutage,
 } from './projection-runner.fixtures.js';
 
 describe('ProjectionRunner', () => {
@@ -74,7 +76,8 @@ describe('ProjectionRunner', () => {
           return true;
         },
       });
-      const projections = runner([projection]);
+      // (each projection on its own: catching up together is another spec's)
+      const projections = runner([projection], { catchUpPageSize: 0 });
 
       // When the runner applies it
       await projections.start();
@@ -141,7 +144,7 @@ describe('ProjectionRunner', () => {
       // Given a backlog of several batches
       for (let append = 0; append < 10; append++) await store.appendToStream(`items-${randomUUID()}`, newEvents(300));
       const projection = ledger();
-      const projections = runner([projection]);
+      const projections = runner([projection], { catchUpPageSize: 0 });
 
       // When the runner starts, and something else waits for the next turn of the event loop
       await projections.start();
@@ -150,6 +153,67 @@ describe('ProjectionRunner', () => {
       // Then that turn came while the backlog was only partly applied
       expect(rowsAtNextTurn).toBeLessThan(3_000);
       await eventually(() => expect(projection.rows(db)).toHaveLength(3_000));
+    });
+
+    it('catches up projections behind the log at start together, from one read of the log, turning the event loop between pages', async () => {
+      // Given a backlog of 3,000 events, one projection at its start and another halfway
+      for (let append = 0; append < 10; append++) await store.appendToStream(`items-${randomUUID()}`, newEvents(300));
+      const all = await store.readAll();
+      const fresh = ledger();
+      const halfway = ledger();
+      const ahead = runner([halfway], { catchUpPageSize: 0 });
+      await ahead.start();
+      await ahead.waitFor(all[1_499]!.position, { timeoutMs: WAIT_MS });
+      await ahead.stop();
+      const rowsBefore = halfway.rows(db).length;
+      let reads = 0;
+      const counting = new Proxy(store, {
+        get(target, property) {
+          if (property === 'readAll') return (...args: Parameters<typeof store.readAll>) => (reads++, target.readAll(...args));
+          const value: unknown = Reflect.get(target, property);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const projections = runner([fresh, ledger({ name: halfway.name })], { store: counting, catchUpPageSize: 1_000 });
+      const applied = new Map<string, string[]>();
+      projections.onCommitted((name, events) => applied.set(name, [...(applied.get(name) ?? []), ...ids(events)]));
+
+      // When the runner starts, and something else waits for the next turn of the event loop
+      await projections.start();
+      const rowsAtNextTurn = await new Promise<number>((resolve) => setImmediate(() => resolve(fresh.rows(db).length)));
+      await projections.waitFor(all.at(-1)!.position, { timeoutMs: WAIT_MS });
+
+      // Then the turn came between pages, the log was read in three pages for both, and each
+      // applied exactly the events it had not, once
+      expect(rowsAtNextTurn).toBeLessThan(3_000);
+      expect(reads).toBe(3);
+      expect(ids(fresh.rows(db))).toEqual(ids(all));
+      expect(rowsBefore).toBeGreaterThanOrEqual(1_500);
+      expect(applied.get(halfway.name)).toEqual(ids(all.slice(rowsBefore)));
+      expect(ids(halfway.rows(db))).toEqual(ids(all));
+      await eventually(() => expect(projections.status().map((state) => state.status)).toEqual(['live', 'live']));
+    });
+
+    it('leaves a projection that cannot apply an event of the catch-up to its own retries, the others going on', async () => {
+      // Given a backlog whose 1,500th event one projection cannot apply
+      for (let append = 0; append < 10; append++) await store.appendToStream(`items-${randomUUID()}`, newEvents(300));
+      const all = await store.readAll();
+      const bad = all[1_499]!;
+      let triesOfBad = 0;
+      const breaking = ledger({ failOn: (event) => event.id === bad.id && ++triesOfBad > 0 });
+      const healthy = ledger();
+      const projections = runner([breaking, healthy], { catchUpPageSize: 1_000 });
+
+      // When they catch up
+      await projections.start();
+      await eventually(() => expect(statusOf(projections, breaking.name).status).toBe('failed'));
+      await projections.waitFor(all.at(-1)!.position, { projections: [healthy.name], timeoutMs: WAIT_MS });
+
+      // Then the failing one stops right before the event, after its own retries, and the other has everything
+      expect(ids(breaking.rows(db))).toEqual(ids(all.slice(0, 1_499)));
+      expect(triesOfBad).toBe(5);
+      expect(ids(healthy.rows(db))).toEqual(ids(all));
+      expect(logger.lines.some((line) => line.level === 'warn' && line.message.includes('Catching up together stopped'))).toBe(true);
     });
 
     it('tells commit listeners which events it committed, after their rows are readable', async () => {
@@ -191,7 +255,7 @@ describe('ProjectionRunner', () => {
       const all = await store.readAll();
       expect(ids(applied)).toEqual(ids(all.slice(5)));
       expect(ids(projection.rows(db))).toEqual(ids(all));
-      expect(statusOf(second, projection.name).status).toBe('live');
+      await eventually(() => expect(statusOf(second, projection.name).status).toBe('live'));
     });
 
     it('rebuilds a projection from the start of the log when its version goes up', async () => {
@@ -280,6 +344,104 @@ describe('ProjectionRunner', () => {
       expect([fine.rows(db).length, failing.rows(db).length]).toEqual([2_000, 2_000]);
     });
 
+    it('rebuilds from the start of the log a projection whose checkpoint belongs to another event store', async () => {
+      // Given a projection that followed one store to its end
+      const projection = ledger();
+      const first = runner([projection]);
+      await first.start();
+      await first.waitFor(await append(5), { timeoutMs: WAIT_MS });
+      await first.stop();
+
+      // When it starts on another store, whose log is shorter (a reset server, another EVENT_STORE)
+      store = new InMemoryEventStore();
+      const last = await append(2);
+      const second = runner([ledger({ name: projection.name })]);
+      await second.start();
+      await second.waitFor(last, { timeoutMs: WAIT_MS });
+
+      // Then it holds that store's events alone, and says why it rebuilt
+      expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
+      expect(logger.lines).toContainEqual(
+        expect.objectContaining({ level: 'warn', message: expect.stringContaining('its checkpoint belongs to another event store') }),
+      );
+    });
+
+    describe('a checkpoint kept before the log\'s identity was', () => {
+      /** The checkpoint table as an earlier version left it: no identity, no head. */
+      function legacyCheckpoint(name: string, version: number, position: string): void {
+        db.prepare('DROP TABLE IF EXISTS projection_checkpoints').run();
+        db.prepare(
+          `CREATE TABLE projection_checkpoints (name TEXT PRIMARY KEY, version INTEGER NOT NULL, position TEXT,
+             status TEXT NOT NULL, last_error TEXT, updated_at TEXT NOT NULL)`,
+        ).run();
+        db.prepare("INSERT INTO projection_checkpoints VALUES (?, ?, ?, 'stopped', NULL, '2026-01-01T00:00:00.000Z')").run(name, version, position);
+      }
+
+      it('is gone on from when its position is within the log, and the log it belongs to is recorded', async () => {
+        // Given three events, of which a projection applied two before identities were kept
+        await append(3);
+        const [first, second, third] = await store.readAll();
+        const projection = ledger();
+        projection.setup(db);
+        db.prepare(`INSERT INTO ${projection.table} (event_id, type, version) VALUES (?, 'ItemAdded', 1), (?, 'ItemAdded', 1)`).run(
+          first!.id,
+          second!.id,
+        );
+        legacyCheckpoint(projection.name, 1, second!.position);
+
+        // When the runner starts
+        const projections = runner([projection]);
+        await projections.start();
+        await projections.waitFor(third!.position, { timeoutMs: WAIT_MS });
+
+        // Then only the third was applied, and the checkpoint now names this store
+        expect(projection.calls()).toBe(1);
+        expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
+        expect(db.prepare('SELECT store_id, store_head FROM projection_checkpoints WHERE name = ?').get(projection.name)).toEqual({
+          store_id: await store.identity(),
+          store_head: third!.position,
+        });
+      });
+
+      it('rebuilds when its position is beyond the end of the log, or not a position of this store', async () => {
+        const last = await append(2);
+        const [beyond, foreign] = [ledger(), ledger()];
+        legacyCheckpoint(beyond.name, 1, '7');
+        db.prepare("INSERT INTO projection_checkpoints VALUES (?, 1, '3:3', 'stopped', NULL, '2026-01-01T00:00:00.000Z')").run(foreign.name);
+
+        const projections = runner([beyond, foreign]);
+        await projections.start();
+        await projections.waitFor(last, { timeoutMs: WAIT_MS });
+
+        expect([beyond.rows(db).length, foreign.rows(db).length]).toEqual([2, 2]);
+        const reasons = logger.lines.filter((line) => line.level === 'warn').map((line) => line.message);
+        expect(reasons).toEqual([
+          expect.stringContaining('its checkpoint 7 is beyond the end of the log (2)'),
+          expect.stringContaining('its checkpoint is not a position of this event store'),
+        ]);
+      });
+    });
+
+    it('rebuilds when the log ends before where it ended when last seen (restored from an older backup)', async () => {
+      // Given a projection whose checkpoint is within the log, but which saw the log reach further
+      const last = await append(3);
+      const projection = ledger({ eventTypes: ['ItemRemoved'] });
+      const first = runner([projection]);
+      await first.start();
+      await first.stop();
+      db.prepare("UPDATE projection_checkpoints SET position = '1', store_head = '9' WHERE name = ?").run(projection.name);
+
+      // When it starts again
+      const second = runner([ledger({ name: projection.name, eventTypes: ['ItemRemoved'] })]);
+      await second.start();
+      await second.waitFor(last, { timeoutMs: WAIT_MS });
+
+      // Then it started over
+      expect(logger.lines).toContainEqual(
+        expect.objectContaining({ level: 'warn', message: expect.stringContaining('the log ends at 3, before 9 where it ended when last seen') }),
+      );
+    });
+
     it('refuses to rebuild while running', async () => {
       const projections = runner([ledger()]);
       await projections.start();
@@ -291,7 +453,7 @@ describe('ProjectionRunner', () => {
       // Given a store whose first two subscriptions break after one message
       const last = await append(5);
       const projection = ledger();
-      const projections = runner([projection], { store: withBrokenSubscriptions(store, 2) });
+      const projections = runner([projection], { store: withBrokenSubscriptions(store, 2), catchUpPageSize: 0 });
 
       // When the runner follows it
       await projections.start();
@@ -301,6 +463,71 @@ describe('ProjectionRunner', () => {
       expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
       expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(2);
       expect(projections.isHealthy()).toBe(true);
+    });
+  });
+
+  describe('an event store that is unavailable', () => {
+    const unavailable = () => new EventStoreUnavailableError('EventStoreDB at esdb://localhost:2113 is unavailable: connection refused');
+
+    it('is waited for as long as it lasts, the projection unavailable and unhealthy meanwhile, then followed again', async () => {
+      // Given a live projection
+      const outage = withOutage(store, unavailable);
+      const projection = ledger();
+      const projections = runner([projection], { store: outage.store, reconnectDelayMs: () => 0 });
+      await projections.start();
+      await projections.waitFor(await append(2), { timeoutMs: WAIT_MS });
+
+      const before = projections.stateVersion();
+
+      // When the store goes away for far more resubscriptions than other failures are allowed
+      await outage.begin();
+      await eventually(() => expect(outage.refused()).toBeGreaterThan(10 * NO_PAUSE.attempts));
+
+      // Then the projection waits, neither failed nor healthy, and said so once
+      expect(statusOf(projections, projection.name)).toMatchObject({ status: 'unavailable', error: expect.stringContaining('connection refused') });
+      expect(checkpointOf(projection.name)).toMatchObject({ status: 'unavailable' });
+      expect(projections.isHealthy()).toBe(false);
+      expect(projections.stateVersion()).toBeGreaterThan(before);
+      expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(1);
+
+      // And when the store is back, it goes on from its checkpoint and is live and healthy again
+      outage.end();
+      const last = await append(3);
+      await projections.waitFor(last, { timeoutMs: WAIT_MS });
+      expect(ids(projection.rows(db))).toEqual(ids(await store.readAll()));
+      await eventually(() => expect(statusOf(projections, projection.name).status).toBe('live'));
+      expect(projections.isHealthy()).toBe(true);
+      expect(logger.lines.filter((line) => line.level === 'error')).toEqual([]);
+    });
+
+    it('does not hold up stop with a pause before resubscribing', async () => {
+      const outage = withOutage(store, unavailable);
+      const projection = ledger();
+      const projections = runner([projection], { store: outage.store, reconnectDelayMs: () => 10 * 60_000 });
+      await projections.start();
+      await outage.begin();
+      await eventually(() => expect(statusOf(projections, projection.name).status).toBe('unavailable'));
+
+      // The pause is ten minutes; the test's timeout is shorter.
+      await projections.stop();
+
+      expect(statusOf(projections, projection.name).status).toBe('stopped');
+    });
+
+    it('pauses between attempts doubling from 100 ms up to 5 s by default', () => {
+      expect([1, 2, 3, 4, 5, 6, 7, 8, 100, 10_000].map(cappedBackoff)).toEqual([100, 200, 400, 800, 1_600, 3_200, 5_000, 5_000, 5_000, 5_000]);
+    });
+
+    it('is told from a subscription that keeps failing for another reason, which fails the projection', async () => {
+      const outage = withOutage(store, () => new Error('cannot decode the event at 12'));
+      const projection = ledger();
+      const projections = runner([projection], { store: outage.store, reconnectDelayMs: () => 0 });
+      await projections.start();
+
+      await outage.begin();
+
+      await eventually(() => expect(statusOf(projections, projection.name)).toMatchObject({ status: 'failed', error: 'cannot decode the event at 12' }));
+      expect(outage.refused()).toBe(NO_PAUSE.attempts);
     });
   });
 

@@ -1,14 +1,14 @@
-import type { EventStore, Position, RecordedEvent, SubscriptionMessage } from '#event-store';
+import type { EventStore, EventStoreUnavailableError, Position, RecordedEvent, SubscriptionMessage } from '#event-store';
 import type { SqliteDatabase } from '#sqlite';
-import { CheckpointTable, type ProjectionStatus } from './checkpoints.js';
+import { CheckpointTable, type Checkpoint, type LogSeen, type ProjectionStatus } from './checkpoints.js';
 import { ProjectionConsumer } from './consumer.js';
 import { ProjectionFailedError } from './errors.js';
 import { ProjectionProcessor } from './processor.js';
 import type { Projection } from './projection.js';
-import { describeEvent, type ProjectionLogger, type ProjectionRun, type RetryPolicy } from './run.js';
+import { cappedBackoff, describeEvent, type ProjectionLogger, type ProjectionRun, type ReconnectDelay, type RetryPolicy } from './run.js';
 import { Waiters, type WaitTarget } from './waiters.js';
 
-export type { ProjectionLogger, RetryPolicy } from './run.js';
+export type { ProjectionLogger, ReconnectDelay, RetryPolicy } from './run.js';
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
@@ -17,10 +17,17 @@ export interface ProjectionRunnerOptions {
   readonly logger: ProjectionLogger;
   readonly projections: readonly Projection[];
   readonly retry?: RetryPolicy;
+  /** Pauses before resubscribing to a store that is unavailable; doubling up to 5 s by default. */
+  readonly reconnectDelayMs?: ReconnectDelay;
   /** Most events written in one transaction while catching up. */
   readonly maxBatchSize?: number;
   /** Events read and written in one transaction while rebuilding. */
   readonly rebuildPageSize?: number;
+  /**
+   * Events read and written in one transaction while the projections behind the log at start
+   * catch up together; the service answers between two pages. 0: each catches up on its own.
+   */
+  readonly catchUpPageSize?: number;
 }
 
 export interface ProjectionState {
@@ -53,6 +60,8 @@ export type CommitListener = (projection: string, events: readonly RecordedEvent
 const DEFAULT_RETRY: RetryPolicy = { attempts: 3, delayMs: (retry) => 100 * 4 ** (retry - 1) };
 const DEFAULT_MAX_BATCH_SIZE = 500;
 const DEFAULT_REBUILD_PAGE_SIZE = 20_000;
+/** About a second of work per page on a small machine: the service's answers wait no longer. */
+const DEFAULT_CATCH_UP_PAGE_SIZE = 5_000;
 
 type Run = ProjectionRun;
 
@@ -72,6 +81,7 @@ export class ProjectionRunner {
   private readonly waiters: Waiters;
   private readonly runs: readonly Run[];
   private readonly rebuildPageSize: number;
+  private readonly catchUpPageSize: number;
   private readonly listeners = new Set<CommitListener>();
   /** Counts every change a reader could see: rows committed, a status moved (see stateVersion). */
   private changes = 0;
@@ -85,6 +95,7 @@ export class ProjectionRunner {
     this.logger = options.logger;
     const retry = options.retry ?? DEFAULT_RETRY;
     this.rebuildPageSize = options.rebuildPageSize ?? DEFAULT_REBUILD_PAGE_SIZE;
+    this.catchUpPageSize = options.catchUpPageSize ?? DEFAULT_CATCH_UP_PAGE_SIZE;
     const names = new Set<string>();
     for (const projection of options.projections) {
       if (names.has(projection.name)) throw new Error(`Two projections are named "${projection.name}"`);
@@ -97,9 +108,12 @@ export class ProjectionRunner {
       failed: (run, error, message) => this.fail(run, error, message),
       stopping: () => this.stopping,
     });
-    this.consumer = new ProjectionConsumer(this.store, processor, this.logger, retry, options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE, {
+    const reconnectDelayMs = options.reconnectDelayMs ?? cappedBackoff;
+    this.consumer = new ProjectionConsumer(this.store, processor, this.logger, retry, reconnectDelayMs, options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE, {
       caughtUp: (run) => this.markLive(run),
       failed: (run, error) => this.fail(run, error, undefined),
+      unavailable: (run, error) => this.markUnavailable(run, error),
+      available: (run) => this.markAvailable(run),
       stopping: () => this.stopping,
     });
     this.runs = options.projections.map((projection) => {
@@ -117,24 +131,95 @@ export class ProjectionRunner {
   }
 
   /**
-   * Brings every projection's tables to its version (rebuilding those whose version changed)
-   * and starts following the log. Returns without waiting for the projections to catch up.
+   * Brings every projection's tables to its version and to the log (rebuilding those whose
+   * version changed, or whose checkpoint belongs to another log) and starts following the log.
+   * Returns without waiting for the projections to catch up.
    */
   async start(): Promise<void> {
     if (this.running) throw new Error('The projection runner is already running');
     this.running = true;
     this.stopping = false;
+    let log: LogSeen;
+    try {
+      log = await this.seeLog();
+    } catch (error) {
+      this.running = false;
+      throw error;
+    }
     for (const run of this.runs) {
       try {
-        this.prepare(run);
+        this.prepare(run, log);
       } catch (error) {
         this.fail(run, error, undefined);
       }
     }
-    for (const run of this.runs) {
-      if (run.status !== 'failed') run.loop = this.consumer.follow(run);
+    const following = this.runs.filter((run) => run.status !== 'failed');
+    const together = this.catchUpTogether(following, log.head);
+    for (const run of following) {
+      run.loop = together.then(() => (this.stopping || run.status === 'failed' ? undefined : this.consumer.follow(run)));
     }
     this.logger.debug({ projections: this.status() }, 'Projections started');
+  }
+
+  /**
+   * The projections behind the log at start (a new version, a new deployment, a long stop) catch
+   * up together, as a rebuild does: one read of the log, page by page, each page applied to every
+   * projection consuming its events in one transaction with their checkpoints, the event loop let
+   * go between pages. Each then follows the log on its own from where it got. Anything going wrong
+   * (an event a projection cannot apply, the store) ends this early and leaves every projection at
+   * its last committed page, for its own subscription to go on with, its retries included.
+   */
+  private async catchUpTogether(runs: readonly Run[], head: Position | null): Promise<void> {
+    if (head === null || this.catchUpPageSize === 0) return;
+    const behind = runs.filter((run) => run.position === null || this.store.comparePositions(run.position, head) < 0);
+    if (behind.length === 0) return;
+    const consumers = new Map<string, Run[]>();
+    for (const run of behind) {
+      for (const type of run.projection.eventTypes) consumers.set(type, [...(consumers.get(type) ?? []), run]);
+    }
+    let from: Position | null = null;
+    if (behind.every((run) => run.position !== null)) {
+      from = behind.map((run) => run.position!).reduce((lowest, position) => (this.store.comparePositions(position, lowest) < 0 ? position : lowest));
+    }
+    const started = performance.now();
+    let events = 0;
+    try {
+      for (;;) {
+        if (this.stopping) return;
+        const page = await this.store.readAll({ ...(from === null ? {} : { fromPosition: from }), eventTypes: [...consumers.keys()], maxCount: this.catchUpPageSize });
+        const last = page.at(-1);
+        if (last === undefined || this.stopping) break;
+        this.applyPage(behind, consumers, page, last.position);
+        from = last.position;
+        events += page.length;
+        if (page.length < this.catchUpPageSize || this.store.comparePositions(last.position, head) >= 0) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      this.logger.warn({ projections: behind.map((run) => run.projection.name), position: from, err: error }, 'Catching up together stopped; each projection goes on alone');
+      return;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    this.logger.info({ projections: behind.map((run) => run.projection.name), events, seconds, position: from }, 'Caught up together from one read of the log');
+  }
+
+  /** One page of a catch-up: the events each projection has not applied yet, and every checkpoint, in one transaction. */
+  private applyPage(runs: readonly Run[], consumers: ReadonlyMap<string, readonly Run[]>, page: readonly RecordedEvent[], last: Position): void {
+    // A projection already past this page (its checkpoint was ahead of the others') stays where it is.
+    const moving = runs.filter((run) => run.position === null || this.store.comparePositions(run.position, last) < 0);
+    const applied = new Map<Run, RecordedEvent[]>(moving.map((run) => [run, []]));
+    this.db.transaction(() => {
+      for (const event of page) {
+        for (const run of consumers.get(event.type) ?? []) {
+          const events = applied.get(run);
+          if (events === undefined || (run.position !== null && this.store.comparePositions(event.position, run.position) <= 0)) continue;
+          run.projection.handle(event, this.db);
+          events.push(event);
+        }
+      }
+      for (const run of moving) this.checkpoints.advance(run.projection.name, last, 'catching-up');
+    })();
+    for (const run of moving) this.committed(run, last, applied.get(run)!);
   }
 
   /** Closes the subscriptions and returns once no projection writes any more. */
@@ -184,9 +269,12 @@ export class ProjectionRunner {
     return this.changes;
   }
 
-  /** No projection has failed: the read models are current or on their way. */
+  /**
+   * No projection has failed or waits for an unavailable store: the read models are current or
+   * on their way.
+   */
   isHealthy(): boolean {
-    return this.runs.every((run) => run.status !== 'failed');
+    return this.runs.every((run) => run.status !== 'failed' && run.status !== 'unavailable');
   }
 
   /**
@@ -239,13 +327,14 @@ export class ProjectionRunner {
   async rebuild(names?: readonly string[], onProgress?: (progress: RebuildProgress) => void): Promise<void> {
     if (this.running) throw new Error('Stop the projection runner before rebuilding');
     const runs = names === undefined ? this.runs : this.runsNamed(names);
-    for (const run of runs) this.restart(run);
+    const log = await this.seeLog();
+    const head = log.head;
+    for (const run of runs) this.restart(run, log);
     const consumers = new Map<string, Run[]>();
     for (const run of runs) {
       for (const type of run.projection.eventTypes) consumers.set(type, [...(consumers.get(type) ?? []), run]);
     }
     const eventTypes = [...consumers.keys()];
-    const head = await this.store.headPosition();
     const pageSize = this.rebuildPageSize;
     let position: Position | null = null;
     let events = 0;
@@ -291,35 +380,77 @@ export class ProjectionRunner {
     this.changes++;
   }
 
-  private prepare(run: Run): void {
+  /** Which log the store holds, and how far it reaches: read identity first, so the head includes its writing. */
+  private async seeLog(): Promise<LogSeen> {
+    const identity = await this.store.identity();
+    return { identity, head: await this.store.headPosition() };
+  }
+
+  private prepare(run: Run, log: LogSeen): void {
     const { name, version } = run.projection;
     const checkpoint = this.checkpoints.get(name);
-    if (checkpoint?.version === version) {
-      run.projection.setup(this.db);
-      run.position = checkpoint.position;
-      run.status = 'catching-up';
-      run.error = undefined;
-      this.checkpoints.setStatus(name, 'catching-up');
-      this.changes++;
+    if (checkpoint?.version !== version) {
+      this.restart(run, log);
+      // A first build is routine; a version change rebuilding a read model is worth a line.
+      const line = checkpoint === undefined ? this.logger.debug : this.logger.info;
+      line.call(
+        this.logger,
+        { projection: name, version, previousVersion: checkpoint?.version ?? null },
+        checkpoint === undefined ? `Projection "${name}" builds from the start of the log` : `Projection "${name}" rebuilds from the start of the log`,
+      );
       return;
     }
-    this.restart(run);
-    // A first build is routine; a version change rebuilding a read model is worth a line.
-    const log = checkpoint === undefined ? this.logger.debug : this.logger.info;
-    log.call(
-      this.logger,
-      { projection: name, version, previousVersion: checkpoint?.version ?? null },
-      checkpoint === undefined ? `Projection "${name}" builds from the start of the log` : `Projection "${name}" rebuilds from the start of the log`,
-    );
+    const elsewhere = this.notOfThisLog(checkpoint, log);
+    if (elsewhere !== undefined) {
+      this.restart(run, log);
+      this.logger.warn(
+        { projection: name, version, position: checkpoint.position, log: checkpoint.log, now: log },
+        `Projection "${name}" rebuilds from the start of the log: ${elsewhere}`,
+      );
+      return;
+    }
+    run.projection.setup(this.db);
+    run.position = checkpoint.position;
+    run.status = 'catching-up';
+    run.error = undefined;
+    this.db.transaction(() => {
+      this.checkpoints.seen(name, log);
+      this.checkpoints.setStatus(name, 'catching-up');
+    })();
+    this.changes++;
+  }
+
+  /**
+   * Why a checkpoint cannot be gone on from in this log, or undefined when it can. Another log (a
+   * reset EventStoreDB volume, a switch of EVENT_STORE, another file) would have a position that
+   * means nothing here: EventStoreDB silently skips every event up to a position beyond its head.
+   * A checkpoint kept before the log's identity was is taken when its position is within the log.
+   */
+  private notOfThisLog(checkpoint: Checkpoint, log: LogSeen): string | undefined {
+    if (checkpoint.log !== null && checkpoint.log.identity !== log.identity) {
+      return `its checkpoint belongs to another event store (${checkpoint.log.identity}; this one is ${log.identity})`;
+    }
+    try {
+      if (checkpoint.position !== null && (log.head === null || this.store.comparePositions(checkpoint.position, log.head) > 0)) {
+        return `its checkpoint ${checkpoint.position} is beyond the end of the log (${log.head ?? 'empty'})`;
+      }
+      const seen = checkpoint.log?.head ?? null;
+      if (seen !== null && (log.head === null || this.store.comparePositions(log.head, seen) < 0)) {
+        return `the log ends at ${log.head ?? 'nothing'}, before ${seen} where it ended when last seen`;
+      }
+    } catch (error) {
+      return `its checkpoint is not a position of this event store (${error instanceof Error ? error.message : String(error)})`;
+    }
+    return undefined;
   }
 
   /** Drops the projection's rows and progress in one transaction, so a crash cannot keep half. */
-  private restart(run: Run): void {
+  private restart(run: Run, log: LogSeen): void {
     const { projection } = run;
     this.db.transaction(() => {
       projection.reset(this.db);
       projection.setup(this.db);
-      this.checkpoints.restart(projection.name, projection.version);
+      this.checkpoints.restart(projection.name, projection.version, log);
     })();
     run.position = null;
     run.status = 'catching-up';
@@ -348,6 +479,29 @@ export class ProjectionRunner {
     this.changes++;
     this.checkpoints.setStatus(run.projection.name, 'live');
     this.logger.debug({ projection: run.projection.name, position: run.position }, `Projection "${run.projection.name}" is live`);
+  }
+
+  private markUnavailable(run: Run, error: EventStoreUnavailableError): void {
+    if (run.status === 'failed' || run.status === 'unavailable') return;
+    const { name } = run.projection;
+    run.status = 'unavailable';
+    run.error = error.message;
+    this.changes++;
+    this.checkpoints.setStatus(name, 'unavailable', error.message);
+    this.logger.warn(
+      { projection: name, position: run.position, err: error },
+      `Projection "${name}" waits for the event store, which is unavailable; resubscribing until it answers`,
+    );
+  }
+
+  private markAvailable(run: Run): void {
+    if (run.status !== 'unavailable') return;
+    const { name } = run.projection;
+    run.status = 'catching-up';
+    run.error = undefined;
+    this.changes++;
+    this.checkpoints.setStatus(name, 'catching-up');
+    this.logger.info({ projection: name, position: run.position }, `Projection "${name}" follows the event store again`);
   }
 
   private fail(run: Run, error: unknown, message: SubscriptionMessage | undefined): void {

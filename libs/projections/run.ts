@@ -20,6 +20,15 @@ export interface RetryPolicy {
   readonly delayMs: (retry: number) => number;
 }
 
+/**
+ * Pause in ms before resubscribing for the `attempt`th time in a row to a store that is
+ * unavailable. There is no last attempt: an election or a server restart lasts as long as it lasts.
+ */
+export type ReconnectDelay = (attempt: number) => number;
+
+/** Doubles from 100 ms up to 5 s: a restart is noticed within seconds, and an outage costs little. */
+export const cappedBackoff: ReconnectDelay = (attempt) => Math.min(100 * 2 ** Math.min(attempt - 1, 16), 5_000);
+
 /** One projection as the runner drives it: where it stands, and its subscription while it follows the log. */
 export interface ProjectionRun {
   readonly projection: Projection;

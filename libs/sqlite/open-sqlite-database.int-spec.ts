@@ -48,6 +48,17 @@ describe('openSqliteDatabase', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5_000);
   });
 
+  it("keeps SQLite's own page cache unless told how much to keep", () => {
+    const file = join(dir, 'read-models.sqlite');
+    const plain = open(file, 'NORMAL');
+    const larger = openSqliteDatabase(file, { synchronous: 'NORMAL', cacheSizeKib: 64 * 1024 });
+    opened.push(larger);
+
+    // better-sqlite3 builds SQLite with 16 MiB of cache per connection.
+    expect(plain.pragma('cache_size', { simple: true })).toBe(-16000);
+    expect(larger.pragma('cache_size', { simple: true })).toBe(-65536);
+  });
+
   it('refuses a durability setting it cannot promise', () => {
     expect(() => openSqliteDatabase(join(dir, 'x.sqlite'), { synchronous: 'OFF' as never })).toThrow(/FULL or NORMAL/);
   });

@@ -52,10 +52,12 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
-/** A tab and everything it did: each request's URL (WebSockets included) and each error it logged. */
+/** A tab and everything it did: each request's URL (WebSockets included), each WebSocket message it sent, and each error it logged. */
 export interface Tab {
   readonly page: Page;
   readonly requests: string[];
+  /** What the page sent over its WebSockets: a subscription is open once its message has gone. */
+  readonly sent: string[];
   readonly errors: string[];
 }
 
@@ -65,14 +67,18 @@ export async function openTab(browser: Browser): Promise<Tab> {
   page.setDefaultTimeout(30_000);
   page.setDefaultNavigationTimeout(60_000);
   const requests: string[] = [];
+  const sent: string[] = [];
   const errors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
-  page.on('websocket', (socket) => requests.push(socket.url()));
+  page.on('websocket', (socket) => {
+    requests.push(socket.url());
+    socket.on('framesent', (frame) => sent.push(String(frame.payload)));
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  return { page, requests, errors };
+  return { page, requests, sent, errors };
 }
 
 /** The requests whose host is not the service's own, 127.0.0.1 at its port. */

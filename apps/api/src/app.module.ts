@@ -23,6 +23,7 @@ import type { DevCredentials, TokenVerifier } from '#identity';
 import { DealsModule } from '#deals';
 import { GoalsModule } from '#goals';
 import { InsightsModule } from '#insights';
+import { LeadsModule } from '#leads';
 import { ReasonsModule } from '#reasons';
 import { RetrospectivesModule } from '#retrospectives';
 import type { AppConfig } from './config.js';
@@ -86,6 +87,7 @@ export class AppModule {
         GoalsModule,
         RetrospectivesModule,
         InsightsModule,
+        LeadsModule,
       ],
       controllers: [HealthController, MetricsController, DevTokensController],
       providers: [

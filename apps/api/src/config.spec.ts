@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, DEFAULT_RATE_LIMIT, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
@@ -13,7 +13,20 @@ describe('loadConfig', () => {
       currency: 'USD',
       production: false,
       logLevel: 'info',
+      corsOrigins: [],
+      rateLimitCostPerMinute: 0,
     });
+  });
+
+  it('closes CORS by default and opens it to the origins listed, trimmed', () => {
+    expect(loadConfig({ CORS_ORIGINS: ' https://app.example.com , http://localhost:5173 ' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+  });
+
+  it('limits the cost an actor may spend per minute by default in production only, and as configured', () => {
+    const secret = { AUTH_JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({ ...secret, NODE_ENV: 'production' }).rateLimitCostPerMinute).toBe(DEFAULT_RATE_LIMIT);
+    expect(loadConfig({ ...secret, NODE_ENV: 'production', RATE_LIMIT_COST_PER_MINUTE: '0' }).rateLimitCostPerMinute).toBe(0);
+    expect(loadConfig({ RATE_LIMIT_COST_PER_MINUTE: '5000' }).rateLimitCostPerMinute).toBe(5000);
   });
 
   it.each([
@@ -31,6 +44,13 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production' }, 'AUTH_JWT_SECRET or AUTH_JWKS_URL is required when NODE_ENV=production'],
     [{ HOST: 'http://localhost' }, 'HOST must be an IP address or a host name of this machine'],
     [{ HOST: 'two words' }, 'HOST must be an IP address or a host name of this machine, such as 127.0.0.1, 0.0.0.0 or ::, got "two words"'],
+    [{ AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWKS_URL: 'https://id.example.com/jwks' }, 'AUTH_JWT_SECRET and AUTH_JWKS_URL are exclusive'],
+    [{ CORS_ORIGINS: 'app.example.com' }, 'CORS_ORIGINS must be comma-separated origins such as https://app.example.com, got "app.example.com"'],
+    [{ CORS_ORIGINS: 'https://app.example.com/' }, 'got "https://app.example.com/"'],
+    [{ CORS_ORIGINS: 'https://a.example.com, ftp://b.example.com' }, 'got "ftp://b.example.com"'],
+    [{ CORS_ORIGINS: '*' }, 'got "*"'],
+    [{ RATE_LIMIT_COST_PER_MINUTE: '-1' }, 'RATE_LIMIT_COST_PER_MINUTE must be a whole number from 0 to 1000000000, got "-1"'],
+    [{ RATE_LIMIT_COST_PER_MINUTE: '1e6' }, 'RATE_LIMIT_COST_PER_MINUTE must be a whole number'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

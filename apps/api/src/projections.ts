@@ -2,6 +2,7 @@ import type { Projection } from '#projections';
 import { DEAL_PROJECTIONS } from '#deals';
 import { GOAL_PROJECTIONS } from '#goals';
 import { INSIGHT_PROJECTIONS } from '#insights';
+import { LEAD_PROJECTIONS } from '#leads';
 import { REASON_PROJECTIONS } from '#reasons';
 import { RETROSPECTIVE_PROJECTIONS } from '#retrospectives';
 
@@ -12,4 +13,5 @@ export const PROJECTIONS: readonly Projection[] = [
   ...GOAL_PROJECTIONS,
   ...RETROSPECTIVE_PROJECTIONS,
   ...INSIGHT_PROJECTIONS,
+  ...LEAD_PROJECTIONS,
 ];

@@ -102,7 +102,7 @@ export function View({ route }: { route: Route }) {
     case 'reasons':
       return <ReasonsView route={route} />;
     case 'leads':
-      return <LeadsView />;
+      return <LeadsView route={route} />;
     case 'retrospectives':
       return <PendingRetrospectivesView />;
     case 'retrospective':

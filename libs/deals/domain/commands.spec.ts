@@ -54,6 +54,7 @@ describe('parseOpenDealInput', () => {
       currency: 'USD',
       expectedCloseDate: '2026-06-30',
       openedAt: Date.parse('2026-03-01T09:00:00Z'),
+      lead: null,
     });
   });
 

@@ -30,6 +30,21 @@ export interface OpenDeal {
   readonly expectedCloseDate: string | null;
   /** Epoch ms; null when the client gave none, so that deciding makes it now. */
   readonly openedAt: number | null;
+  /** Set when a converted lead opens the deal; openDeal itself never sets it. */
+  readonly lead: LeadOrigin | null;
+}
+
+/**
+ * The lead a deal was converted from, and the MARKETING touch of its handoff that becomes the
+ * deal's next event, so attribution sees marketing's part.
+ */
+export interface LeadOrigin {
+  readonly leadId: string;
+  readonly touchId: string;
+  readonly channel: string;
+  readonly campaign: string | null;
+  /** Epoch ms: when the lead was handed off. */
+  readonly handedOffAt: number;
 }
 
 export interface RecordTouch {
@@ -71,7 +86,7 @@ export interface WinDeal {
 
 export interface ReasonSnapshot {
   readonly code: string;
-  readonly kind: 'WIN' | 'LOSS';
+  readonly kind: 'WIN' | 'LOSS' | 'REJECTION';
   readonly retired: boolean;
 }
 
@@ -162,6 +177,7 @@ export function parseOpenDealInput(input: OpenDealFields, cur: Currency): OpenDe
     currency: cur.code,
     expectedCloseDate: optionalDate(input.expectedCloseDate, 'expectedCloseDate'),
     openedAt: optionalInstant(input.openedAt, 'openedAt'),
+    lead: null,
   };
 }
 

@@ -44,6 +44,7 @@ function opening(dealId: string, overrides: Partial<OpenDeal> = {}): OpenDeal {
     currency: 'USD',
     expectedCloseDate: '2026-06-30',
     openedAt: Date.parse(openedAt),
+    lead: null,
     ...overrides,
   };
 }
@@ -142,6 +143,36 @@ describe('openDeal', () => {
       .given([])
       .when(opening(randomUUID(), { openedAt: now + FUTURE_TOLERANCE_MS + 1 }), sales)
       .thenThrows('INVALID_INPUT', 'openedAt');
+  });
+
+  describe('from a converted lead', () => {
+    const lead = { leadId: 'lead-7', touchId: 'lead-lead-7-2', channel: 'Webinar', campaign: 'Spring', handedOffAt: Date.parse('2026-02-20T12:00:00Z') };
+
+    it('records the lead and starts the deal with the MARKETING touch of its handoff', () => {
+      const dealId = randomUUID();
+      spec
+        .given([])
+        .when(opening(dealId, { lead }), sales)
+        .then([
+          opened(dealId, { leadId: 'lead-7' }),
+          {
+            type: 'DealTouchRecorded',
+            data: { dealId, touchId: 'lead-lead-7-2', team: 'MARKETING', channel: 'Webinar', campaign: 'Spring', occurredAt: '2026-02-20T12:00:00.000Z' },
+          },
+        ]);
+    });
+
+    it('answers the same conversion again with no new event, and refuses the id to a deal opened otherwise', () => {
+      const dealId = randomUUID();
+      spec.given([opened(dealId, { leadId: 'lead-7' })]).when(opening(dealId, { lead }), revops).then([]);
+      spec.given([opened(dealId, { leadId: 'lead-7' })]).when(opening(dealId), sales).thenThrows('CONFLICT');
+      spec.given([opened(dealId)]).when(opening(dealId, { lead }), sales).thenThrows('CONFLICT');
+      spec.given([opened(dealId, { leadId: 'lead-8' })]).when(opening(dealId, { lead }), sales).thenThrows('CONFLICT');
+    });
+
+    it('is forbidden to whoever may not open a deal', () => {
+      spec.given([]).when(opening(randomUUID(), { lead }), marketing).thenThrows('FORBIDDEN');
+    });
   });
 
   it('answers a repeat of the same input with no new event', () => {
@@ -597,6 +628,7 @@ describe('loseDeal', () => {
     ['an unknown reason', null],
     ['a retired reason', { code: 'PRICE_TOO_HIGH', kind: 'LOSS', retired: true }],
     ['a WIN reason', { code: 'PRICE_TOO_HIGH', kind: 'WIN', retired: false }],
+    ['a REJECTION reason', { code: 'NO_BUDGET', kind: 'REJECTION', retired: false }],
   ])('refuses %s on reasonCode', (_what, reason) => {
     const dealId = randomUUID();
     spec.given([opened(dealId)]).when(losing(dealId, { reason }), sales).thenThrows('INVALID_INPUT', 'reasonCode');

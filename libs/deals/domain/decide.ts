@@ -50,23 +50,37 @@ function open(command: OpenDeal, state: DealStreamState, context: CommandContext
     throw conflict(`Deal "${command.dealId}" already exists with different input`);
   }
   const openedAt = command.openedAt === null ? context.now : notInFuture(command.openedAt, 'openedAt', context.now);
-  return [
-    {
-      type: 'DealOpened',
-      data: {
-        dealId: command.dealId,
-        title: command.title,
-        account: command.account,
-        segment: command.segment,
-        source: command.source,
-        owner: command.owner,
-        amountMinor: command.amountMinor,
-        currency: command.currency,
-        expectedCloseDate: command.expectedCloseDate,
-        openedAt: toIso(openedAt),
-      },
+  const opened: DealEvent = {
+    type: 'DealOpened',
+    data: {
+      dealId: command.dealId,
+      title: command.title,
+      account: command.account,
+      segment: command.segment,
+      source: command.source,
+      owner: command.owner,
+      amountMinor: command.amountMinor,
+      currency: command.currency,
+      expectedCloseDate: command.expectedCloseDate,
+      openedAt: toIso(openedAt),
+      ...(command.lead === null ? {} : { leadId: command.lead.leadId }),
     },
-  ];
+  };
+  const { lead } = command;
+  if (lead === null) return [opened];
+  // A converted lead's deal starts with marketing's touch of the handoff, before anything else.
+  const touch: DealEvent = {
+    type: 'DealTouchRecorded',
+    data: {
+      dealId: command.dealId,
+      touchId: lead.touchId,
+      team: 'MARKETING',
+      channel: lead.channel,
+      campaign: lead.campaign,
+      occurredAt: toIso(lead.handedOffAt),
+    },
+  };
+  return [opened, touch];
 }
 
 // Compared with the deal as opened, not as revised since. An openedAt left out defaulted to the
@@ -82,6 +96,7 @@ function sameOpening(command: OpenDeal, deal: DealState): boolean {
     command.amountMinor === opening.amountMinor &&
     command.currency === opening.currency &&
     command.expectedCloseDate === opening.expectedCloseDate &&
+    (command.lead?.leadId ?? null) === (opening.leadId ?? null) &&
     (command.openedAt === null || command.openedAt === Date.parse(opening.openedAt))
   );
 }

@@ -28,6 +28,8 @@ export type DealOpened = DomainEvent<
     /** A calendar date YYYY-MM-DD. */
     readonly expectedCloseDate: string | null;
     readonly openedAt: string;
+    /** The lead it was converted from; absent on a deal opened directly. */
+    readonly leadId?: string;
   }
 >;
 

@@ -5,10 +5,13 @@ import {
   FORWARDS,
   START,
   type AllStreamResolvedEvent,
+  type AppendResult as ClientAppendResult,
   type ResolvedEvent,
   type StreamingRead,
+  type WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors.js';
+import { randomUUID } from 'node:crypto';
+import { DuplicateEventIdError, StreamDeletedError, StreamTruncatedError, WrongExpectedRevisionError } from '../errors.js';
 import type { NewEvent, Position, RecordedEvent } from '../event.js';
 import type {
   AggregateStreamOptions,
@@ -21,8 +24,16 @@ import type {
   ReadStreamOptions,
   SubscribeToAllOptions,
 } from '../event-store.js';
-import { ANY, NO_STREAM, satisfiesExpectedRevision, type ExpectedRevision, type StreamRevision } from '../expected-revision.js';
-import { aggregate, findRetry } from '../local-log.js';
+import {
+  ANY,
+  NO_STREAM,
+  STREAM_EXISTS,
+  satisfiesExpectedRevision,
+  type ExpectedRevision,
+  type StreamRevision,
+} from '../expected-revision.js';
+import { checkedNewEvents } from '../new-events.js';
+import { aggregate, checkedStreamRead } from '../stream-reads.js';
 import {
   OperationTimedOut,
   compareClientPositions,
@@ -31,9 +42,12 @@ import {
   describeEndpoint,
   encodePosition,
   fromAllEvent,
+  fromClientCurrentRevision,
   fromClientRevision,
   fromStreamEvent,
   invalidConnectionString,
+  isNotLeader,
+  isOutcomeUnknown,
   isStreamNotFound,
   isWrongExpectedVersion,
   subscriptionFilter,
@@ -42,9 +56,11 @@ import {
   toEventData,
   toEventStoreError,
   toWrongExpectedRevisionError,
+  truncationOf,
   type ClientPosition,
+  type OperationContext,
 } from './esdb-mapping.js';
-import { EsdbSubscription } from './esdb-subscription.js';
+import { EsdbSubscription, OpeningSubscription } from './esdb-subscription.js';
 
 export interface EsdbEventStoreOptions {
   /**
@@ -56,25 +72,31 @@ export interface EsdbEventStoreOptions {
 
 const DEFAULT_DEADLINE_MS = 10_000;
 const PAGE_SIZE = 500;
-const APPEND_OUTCOME_UNKNOWN =
-  'the append may or may not have been applied; appending the same events (same ids) again is safe';
+
+/** The stream whose first event's id identifies the log (written once, by whoever comes first). */
+export const IDENTITY_STREAM = 'event-store-identity';
+const IDENTITY_EVENT_TYPE = 'EventStoreIdentified';
 
 /**
  * The event store on EventStoreDB, through @eventstore/db-client over gRPC.
  *
- * Idempotent appends: before appending, the adapter reads the stream and, when it already holds
- * every id of the batch, returns the result of the append that stored them (a partial match is a
- * DuplicateEventIdError). EventStoreDB's own check by event id does not cover every case (not with
- * ANY, nor after further appends), so this read is what keeps the port's promise. It costs one
- * read of the whole stream per append, which suits aggregate streams of modest length. It cannot
- * see ids held by other streams: EventStoreDB has no index by event id, so such an append succeeds.
- * Two concurrent appends of the same new batch with ANY may both be stored.
+ * Appends rely on the server's own idempotency by event id: an append whose events the stream
+ * already holds right after its expected revision is recognised and answered as the first one
+ * (with ANY or STREAM_EXISTS, while the server still remembers the ids in its bounded cache). An
+ * append whose outcome is unknown (no answer in time, the server's commit timeout, a connection
+ * lost mid-call) is sent once more with the same ids and expected revision, so that a write that
+ * landed is recognised rather than doubled; when that too is unknown, the error says so.
+ *
+ * Reads require the leader: a follower serves reads from its own copy, which may miss the latest
+ * writes (a stale aggregate, a spurious conflict). A follower's NotLeader answer makes the client
+ * reconnect to the leader it names; the read is then tried once more.
  */
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly endpoint: string;
   private readonly deadlineMs: number;
-  private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly subscriptions = new Set<AllSubscription>();
+  private identityRead: Promise<string> | undefined;
 
   constructor(connectionString: string, options: EsdbEventStoreOptions = {}) {
     this.endpoint = describeEndpoint(connectionString);
@@ -94,60 +116,50 @@ export class EsdbEventStore implements EventStore {
    * read $all, which subscriptions need. Fails with EventStoreUnavailableError within the deadline.
    */
   async verifyConnection(): Promise<void> {
-    await this.run('checking the connection (reading the end of $all)', () =>
-      this.collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })),
-    );
+    await this.run({ operation: 'checking the connection (reading the end of $all)' }, () => this.readHead());
   }
 
   async headPosition(): Promise<Position | null> {
-    const [last] = await this.run('reading the end of $all', () =>
-      this.collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })),
-    );
-    const position = last?.event?.position;
-    return position === undefined ? null : encodePosition(position);
+    const head = await this.run({ operation: 'reading the end of $all' }, () => this.readHead());
+    return head === undefined ? null : encodePosition(head);
+  }
+
+  /**
+   * The id of the first event of the stream `event-store-identity`, which the first service to
+   * ask writes (expecting no stream, so concurrent starts agree on one). A reset server has none
+   * and gets a new one.
+   */
+  identity(): Promise<string> {
+    this.identityRead ??= this.run({ operation: 'reading the identity of the log', stream: IDENTITY_STREAM }, () => this.readOrWriteIdentity());
+    this.identityRead.catch(() => {
+      this.identityRead = undefined;
+    });
+    return this.identityRead;
   }
 
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? ANY;
     const expectedRevision = toClientExpectedRevision(expected);
-    return this.run(`appendToStream("${stream}")`, async () => {
-      rejectRepeatedIds(stream, events);
-      const before = await this.readWholeStream(stream);
-      const retry = retryOf(stream, events, before);
-      if (retry) return retry;
-      if (events.length === 0) return appendNothing(stream, expected, before);
-
-      let result;
-      try {
-        result = await this.withDeadline(
-          this.client.appendToStream(stream, events.map(toEventData), {
-            expectedRevision,
-            deadline: this.deadlineMs,
-          }),
-          APPEND_OUTCOME_UNKNOWN,
-        );
-      } catch (error) {
-        if (!isWrongExpectedVersion(error)) throw error;
-        // A concurrent append of this very batch may have won: then it is a retry, not a conflict.
-        const after = await this.readWholeStream(stream);
-        const retried = retryOf(stream, events, after);
-        if (retried) return retried;
-        throw toWrongExpectedRevisionError(error, { stream, expected, actual: lastRevision(after) });
+    const batch = checkedNewEvents(stream, events);
+    return this.run({ operation: `appendToStream("${stream}")`, stream, append: true }, async () => {
+      if (batch.length === 0) return this.appendNothing(stream, expected);
+      const data = batch.map(toEventData);
+      let result: ClientAppendResult;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          result = await this.withDeadline(this.client.appendToStream(stream, data, { expectedRevision, deadline: this.deadlineMs }));
+          break;
+        } catch (error) {
+          // Sent again as it was: if the first one landed, the server recognises its ids after the
+          // expected revision and answers as it did, instead of storing the events twice.
+          if (attempt === 1 && isOutcomeUnknown(error)) continue;
+          if (isWrongExpectedVersion(error)) throw await this.explainRefusal(stream, batch, expected, error);
+          throw error;
+        }
       }
-      if (result.success && result.position !== undefined) {
-        return {
-          nextExpectedRevision: fromClientRevision(result.nextExpectedRevision),
-          position: encodePosition(result.position),
-        };
-      }
-      // Either a rejected append reported as a result (throwOnAppendFailure=false in the connection
-      // string, whose reported revision is not reliable) or a success without a position, which is
-      // how the server answers an append it recognised as already applied. The stream says which.
-      const after = await this.readWholeStream(stream);
-      const retried = retryOf(stream, events, after);
-      if (retried) return retried;
-      if (!result.success) throw new WrongExpectedRevisionError(stream, expected, lastRevision(after));
-      throw new Error(`EventStoreDB reported an append to "${stream}" without a log position, and the stream does not hold it`);
+      // A refusal reported as a result (throwOnAppendFailure=false), whose revision is not reliable.
+      if (!result.success) throw await this.explainRefusal(stream, batch, expected, undefined);
+      return this.appended(stream, batch, result);
     });
   }
 
@@ -155,7 +167,9 @@ export class EsdbEventStore implements EventStore {
     const fromRevision = options.fromRevision ?? 0;
     toClientRevision(fromRevision);
     const maxCount = countOf(options.maxCount);
-    return this.run(`readStream("${stream}")`, () => this.readStreamFrom(stream, fromRevision, maxCount));
+    return this.run({ operation: `readStream("${stream}")`, stream }, () =>
+      this.onLeader(() => this.readStreamFrom(stream, fromRevision, maxCount)),
+    );
   }
 
   async aggregateStream<State, Event extends RecordedEvent = RecordedEvent>(
@@ -170,27 +184,37 @@ export class EsdbEventStore implements EventStore {
     const maxCount = countOf(options.maxCount);
     const types = options.eventTypes === undefined ? undefined : new Set(options.eventTypes);
     if (maxCount === 0 || types?.size === 0) return [];
-    return this.run('readAll', () => this.readAllAfter(after, maxCount, types));
+    return this.run({ operation: 'readAll' }, () => this.onLeader(() => this.readAllAfter(after, maxCount, types)));
   }
 
+  /**
+   * Reads the head of $all first, then subscribes: when the server says the subscription caught
+   * up, everything up to that head has been delivered, and a checkpoint says so. Both on the
+   * leader, so that the head and the subscription see the same log.
+   */
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
     const after = options.fromPosition === undefined ? undefined : decodePosition(options.fromPosition);
-    const context = { endpoint: this.endpoint, operation: 'subscribeToAll' };
-    const subscription = new EsdbSubscription(
-      (onCheckpoint) =>
-        this.client.subscribeToAll({
-          fromPosition: after ?? START,
-          filter: subscriptionFilter(options.eventTypes, onCheckpoint),
-        }),
-      {
-        after,
-        eventTypes: options.eventTypes,
-        toError: (error) => toEventStoreError(error, context),
-        confirmationTimeoutMs: this.deadlineMs,
-        closeTimeoutMs: this.deadlineMs,
-        onClose: () => this.subscriptions.delete(subscription),
-      },
+    const context: OperationContext = { endpoint: this.endpoint, operation: 'subscribeToAll' };
+    const opening = this.run({ operation: 'subscribeToAll (reading the end of $all first)' }, () => this.readHead()).then(
+      (head) =>
+        new EsdbSubscription(
+          (onCheckpoint) =>
+            this.client.subscribeToAll({
+              fromPosition: after ?? START,
+              filter: subscriptionFilter(options.eventTypes, onCheckpoint),
+              requiresLeader: true,
+            }),
+          {
+            after,
+            eventTypes: options.eventTypes,
+            headBeforeOpening: head,
+            toError: (error) => toEventStoreError(error, context),
+            confirmationTimeoutMs: this.deadlineMs,
+            closeTimeoutMs: this.deadlineMs,
+          },
+        ),
     );
+    const subscription: AllSubscription = new OpeningSubscription(opening, () => this.subscriptions.delete(subscription));
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -204,6 +228,104 @@ export class EsdbEventStore implements EventStore {
     await this.withDeadline(this.client.dispose()).catch(() => undefined);
   }
 
+  private async readOrWriteIdentity(): Promise<string> {
+    const read = async () => (await this.onLeader(() => this.readStreamFrom(IDENTITY_STREAM, 0, 1)))[0]?.id;
+    const existing = await read();
+    if (existing !== undefined) return existing;
+    const id = randomUUID();
+    try {
+      await this.appendToStream(IDENTITY_STREAM, [{ id, type: IDENTITY_EVENT_TYPE, data: { identity: id }, metadata: {} }], {
+        expectedRevision: NO_STREAM,
+      });
+      return id;
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      const written = await read();
+      if (written === undefined) throw error;
+      return written;
+    }
+  }
+
+  /** The result of a successful append, with each event's position when it is known. */
+  private async appended(stream: string, batch: readonly NewEvent[], result: ClientAppendResult): Promise<AppendResult> {
+    const nextExpectedRevision = fromClientRevision(result.nextExpectedRevision);
+    if (result.position !== undefined) {
+      // The answer carries the position of the last event only.
+      const position = encodePosition(result.position);
+      return { nextExpectedRevision, position, ...(batch.length === 1 ? { positions: [position] } : {}) };
+    }
+    // Servers before 24.2 answer an append they recognised as already stored without a position.
+    const stored = await this.onLeader(() => this.readStreamFrom(stream, nextExpectedRevision - batch.length + 1, batch.length));
+    if (stored.length !== batch.length || stored.some((event, index) => event.id !== batch[index]!.id)) {
+      throw new Error(`EventStoreDB reported an append to "${stream}" without a log position, and the stream does not hold it`);
+    }
+    return { nextExpectedRevision, position: stored.at(-1)!.position, positions: stored.map((event) => event.position) };
+  }
+
+  /**
+   * The server answers WrongExpectedVersion both to a conflict and to a batch whose first events
+   * are stored but not the others (it then calls the idempotency "corrupted"). Which one it was:
+   * with ANY, only the latter is possible; otherwise the event right after the expected revision
+   * says.
+   */
+  private async explainRefusal(
+    stream: string,
+    batch: readonly NewEvent[],
+    expected: ExpectedRevision,
+    error: WrongExpectedVersionError | undefined,
+  ): Promise<Error> {
+    const partial = () =>
+      new DuplicateEventIdError(stream, batch[0]!.id, 'the stream holds the first events of this append, but not all of them');
+    const reported = error === undefined ? undefined : fromClientCurrentRevision(error.actualVersion);
+    if (expected === ANY) return partial();
+    if (expected === STREAM_EXISTS) {
+      const actual = reported ?? (await this.lastRevisionOf(stream));
+      return actual === NO_STREAM ? new WrongExpectedRevisionError(stream, expected, actual) : partial();
+    }
+    const after = expected === NO_STREAM ? -1 : expected;
+    const [next] = await this.onLeader(() => this.readStreamFrom(stream, after + 1, 1)).catch((readError: unknown) => {
+      if (readError instanceof StreamTruncatedError) return [];
+      throw readError;
+    });
+    if (next !== undefined && next.id === batch[0]!.id) return partial();
+    const actual = reported ?? (await this.lastRevisionOf(stream));
+    return error === undefined
+      ? new WrongExpectedRevisionError(stream, expected, actual)
+      : toWrongExpectedRevisionError(error, { stream, expected, actual });
+  }
+
+  /** An empty append changes nothing, but still answers whether the stream is as expected. */
+  private async appendNothing(stream: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const last = await this.lastEventOf(stream);
+    const actual = last === undefined ? NO_STREAM : last.revision;
+    if (!satisfiesExpectedRevision(expected, actual)) throw new WrongExpectedRevisionError(stream, expected, actual);
+    if (last === undefined) throw new Error(`Appending no events to "${stream}", which does not exist`);
+    return { nextExpectedRevision: last.revision, position: last.position, positions: [] };
+  }
+
+  private async lastRevisionOf(stream: string): Promise<StreamRevision> {
+    return (await this.lastEventOf(stream))?.revision ?? NO_STREAM;
+  }
+
+  private async lastEventOf(stream: string): Promise<RecordedEvent | undefined> {
+    return this.onLeader(async () => {
+      try {
+        const [last] = await this.collect(
+          this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true }),
+        );
+        return last === undefined ? undefined : fromStreamEvent(last);
+      } catch (error) {
+        if (isStreamNotFound(error)) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Reads the stream page by page from `fromRevision`, checking that every revision from there on
+   * is there: a stream truncated by $tb, $maxCount or $maxAge, or soft-deleted and written again,
+   * starts later, and folding what is left would give a state that never was.
+   */
   private async readStreamFrom(stream: string, fromRevision: number, maxCount: number | undefined): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     let next = fromRevision;
@@ -213,21 +335,52 @@ export class EsdbEventStore implements EventStore {
       let page: ResolvedEvent[];
       try {
         page = await this.collect(
-          this.client.readStream(stream, { fromRevision: toClientRevision(next), maxCount: wanted, direction: FORWARDS }),
+          this.client.readStream(stream, { fromRevision: toClientRevision(next), maxCount: wanted, direction: FORWARDS, requiresLeader: true }),
         );
       } catch (error) {
-        if (isStreamNotFound(error)) return events;
-        throw error;
+        if (!isStreamNotFound(error)) throw error;
+        if (events.length === 0) await this.explainMissing(stream);
+        return events;
       }
-      for (const resolved of page) events.push(fromStreamEvent(resolved));
-      const last = events[events.length - 1];
-      if (page.length < wanted || last === undefined) return events;
-      next = last.revision + 1;
+      const read = page.map(fromStreamEvent);
+      checkedStreamRead(stream, next, read);
+      events.push(...read);
+      if (events.length === 0) await this.explainEmpty(stream, fromRevision);
+      if (page.length < wanted || read.length === 0) return events;
+      next = read.at(-1)!.revision + 1;
     }
   }
 
-  private readWholeStream(stream: string): Promise<RecordedEvent[]> {
-    return this.readStreamFrom(stream, 0, undefined);
+  /** A stream the server says does not exist: never written, or soft-deleted. */
+  private async explainMissing(stream: string): Promise<void> {
+    if (truncationOf(await this.metadataOf(stream))?.softDeleted) {
+      throw new StreamDeletedError(stream, 'it was soft-deleted on the server (its events are kept until a scavenge, but not readable)');
+    }
+  }
+
+  /**
+   * A stream that exists but holds nothing from `fromRevision` on: past its end, or truncated.
+   * From revision 0 it can only be the latter.
+   */
+  private async explainEmpty(stream: string, fromRevision: number): Promise<void> {
+    const truncation = truncationOf(await this.metadataOf(stream));
+    const before = truncation?.softDeleted === false ? truncation.before : undefined;
+    if (fromRevision === 0 || (before !== undefined && before > fromRevision)) {
+      throw new StreamTruncatedError(stream, fromRevision, before);
+    }
+  }
+
+  /** The data of the stream's last metadata event, or undefined when it has none or may not be read. */
+  private async metadataOf(stream: string): Promise<unknown> {
+    try {
+      const [last] = await this.collect(
+        this.client.readStream(`$$${stream}`, { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true }),
+      );
+      return last?.event?.isJson ? last.event.data : undefined;
+    } catch (error) {
+      if (isStreamNotFound(error)) return undefined;
+      throw error;
+    }
   }
 
   private async readAllAfter(
@@ -235,14 +388,14 @@ export class EsdbEventStore implements EventStore {
     maxCount: number | undefined,
     types: ReadonlySet<string> | undefined,
   ): Promise<RecordedEvent[]> {
-    // Client 6.2 filters $all on the server only for subscriptions, so reads filter here. Whether
-    // the server's read from a position includes the event at it or not, anything not after the
-    // cursor is dropped, which keeps fromPosition exclusive.
+    // Client 6.2 filters $all on the server only for subscriptions, so reads filter here, on the
+    // type before anything is decoded. Whether the server's read from a position includes the event
+    // at it or not, anything not after the cursor is dropped, which keeps fromPosition exclusive.
     const events: RecordedEvent[] = [];
     let cursor = after;
     for (;;) {
       const page: AllStreamResolvedEvent[] = await this.collect(
-        this.client.readAll({ fromPosition: cursor ?? START, maxCount: PAGE_SIZE, direction: FORWARDS }),
+        this.client.readAll({ fromPosition: cursor ?? START, maxCount: PAGE_SIZE, direction: FORWARDS, requiresLeader: true }),
       );
       let advanced = false;
       for (const resolved of page) {
@@ -250,12 +403,34 @@ export class EsdbEventStore implements EventStore {
         if (position === undefined || (cursor !== undefined && compareClientPositions(position, cursor) <= 0)) continue;
         cursor = position;
         advanced = true;
-        const event = fromAllEvent(resolved);
-        if (event === undefined || (types !== undefined && !types.has(event.type))) continue;
+        const event = fromAllEvent(resolved, types);
+        if (event === undefined) continue;
         events.push(event);
         if (events.length === maxCount) return events;
       }
       if (page.length < PAGE_SIZE || !advanced) return events;
+    }
+  }
+
+  /** The position of the last event of $all, read on the leader; undefined for an empty log. */
+  private async readHead(): Promise<ClientPosition | undefined> {
+    const [last] = await this.onLeader(() =>
+      this.collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, requiresLeader: true })),
+    );
+    return last?.event?.position;
+  }
+
+  /**
+   * Runs a read that requires the leader; when a follower answered it, runs it once more. The
+   * client has by then dropped its channel and connects to the leader the follower named.
+   */
+  private async onLeader<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (!isNotLeader(error)) throw error;
+      await new Promise((resolve) => setImmediate(resolve));
+      return read();
     }
   }
 
@@ -281,11 +456,11 @@ export class EsdbEventStore implements EventStore {
    * Bounds a client call: the client's own deadlines do not cover every wait (reads and the
    * discovery of server features have none), and an unreachable server must be a clear error.
    */
-  private async withDeadline<T>(operation: Promise<T>, note?: string): Promise<T> {
+  private async withDeadline<T>(operation: Promise<T>): Promise<T> {
     operation.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new OperationTimedOut(this.deadlineMs, note)), this.deadlineMs);
+      timer = setTimeout(() => reject(new OperationTimedOut(this.deadlineMs)), this.deadlineMs);
     });
     try {
       return await Promise.race([operation, timeout]);
@@ -294,11 +469,11 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  private async run<T>(operation: string, action: () => Promise<T>): Promise<T> {
+  private async run<T>(context: Omit<OperationContext, 'endpoint'>, action: () => Promise<T>): Promise<T> {
     try {
       return await action();
     } catch (error) {
-      throw toEventStoreError(error, { endpoint: this.endpoint, operation });
+      throw toEventStoreError(error, { endpoint: this.endpoint, ...context });
     }
   }
 }
@@ -316,33 +491,6 @@ export async function connectEsdbEventStore(
     throw error;
   }
   return store;
-}
-
-function rejectRepeatedIds(stream: string, events: readonly NewEvent[]): void {
-  const seen = new Set<string>();
-  for (const event of events) {
-    if (seen.has(event.id)) throw new DuplicateEventIdError(stream, event.id, 'it appears twice in one append');
-    seen.add(event.id);
-  }
-}
-
-function retryOf(stream: string, events: readonly NewEvent[], stored: readonly RecordedEvent[]): AppendResult | undefined {
-  const byId = new Map(stored.map((event) => [event.id, event]));
-  return findRetry(stream, events, (id) => byId.get(id));
-}
-
-function lastRevision(stored: readonly RecordedEvent[]): StreamRevision {
-  const last = stored[stored.length - 1];
-  return last === undefined ? NO_STREAM : last.revision;
-}
-
-/** An empty append changes nothing, but still answers whether the stream is as expected. */
-function appendNothing(stream: string, expected: ExpectedRevision, stored: readonly RecordedEvent[]): AppendResult {
-  const actual = lastRevision(stored);
-  if (!satisfiesExpectedRevision(expected, actual)) throw new WrongExpectedRevisionError(stream, expected, actual);
-  const last = stored[stored.length - 1];
-  if (last === undefined) throw new Error(`Appending no events to "${stream}", which does not exist`);
-  return { nextExpectedRevision: last.revision, position: last.position };
 }
 
 function countOf(maxCount: number | undefined): number | undefined {

@@ -2,21 +2,33 @@ import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import {
   AccessDeniedError,
+  CancelledError,
   DeadlineExceededError,
   EventStoreDBClient,
+  InvalidArgumentError,
   MaxAppendSizeExceededError,
   NotLeaderError,
-  StreamDeletedError,
+  StreamDeletedError as ClientStreamDeletedError,
   StreamNotFoundError,
   UnavailableError,
+  UnknownError,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
+import {
+  AppendTooLargeError,
+  DuplicateEventIdError,
+  EventStoreUnavailableError,
+  StreamDeletedError,
+  StreamTruncatedError,
+  UnreadableEventError,
+  WrongExpectedRevisionError,
+} from '../errors.js';
 import type { NewEvent, Position } from '../event.js';
 import { ANY, NO_STREAM, STREAM_EXISTS } from '../expected-revision.js';
 import {
+  APPEND_OUTCOME_UNKNOWN,
   NON_SYSTEM_EVENT_TYPES,
   OperationTimedOut,
   comparePositions,
@@ -30,6 +42,8 @@ import {
   fromClientRevision,
   fromStreamEvent,
   invalidConnectionString,
+  isNotLeader,
+  isOutcomeUnknown,
   isStreamNotFound,
   isWrongExpectedVersion,
   subscriptionFilter,
@@ -38,6 +52,7 @@ import {
   toEventData,
   toEventStoreError,
   toWrongExpectedRevisionError,
+  truncationOf,
 } from './esdb-mapping.js';
 
 const context = { endpoint: 'esdb://localhost:2113', operation: 'appendToStream("deal-1")' };
@@ -253,6 +268,26 @@ describe('events', () => {
     });
   });
 
+  it('copies the correlation and causation ids to the metadata keys EventStoreDB\'s tooling reads', () => {
+    const [correlationId, causationId] = [randomUUID(), randomUUID()];
+    const event: NewEvent = { id: randomUUID(), type: 'DealOpened', data: {}, metadata: { actor: 'u-1', correlationId, causationId } };
+
+    expect(toEventData(event).metadata).toEqual({
+      actor: 'u-1',
+      correlationId,
+      causationId,
+      $correlationId: correlationId,
+      $causationId: causationId,
+    });
+    expect(toEventData({ ...event, metadata: { correlationId: 7 } }).metadata).toEqual({ correlationId: 7 });
+  });
+
+  it('reads metadata back without the server\'s $ keys', () => {
+    const metadata = { actor: 'u-1', correlationId: 'c-1', $correlationId: 'c-1', $causationId: 'x' };
+
+    expect(fromStreamEvent(resolved({ metadata })).metadata).toEqual({ actor: 'u-1', correlationId: 'c-1' });
+  });
+
   it('reads a stream event with its stream, revision and position', () => {
     const read = resolved();
 
@@ -297,6 +332,47 @@ describe('events', () => {
     ['a record without an event', {} as ResolvedEvent],
   ])('skips %s read from $all', (_case, read) => {
     expect(fromAllEvent(read)).toBeUndefined();
+  });
+
+  it('checks the type of an event from $all before decoding it: another type is skipped, readable or not', () => {
+    const types = new Set(['DealOpened']);
+
+    expect(fromAllEvent(resolved({ type: 'Telemetry', isJson: false, data: new Uint8Array([1]) }), types)).toBeUndefined();
+    expect(fromAllEvent(resolved({ type: 'DealWon' }), types)).toBeUndefined();
+    expect(fromAllEvent(resolved(), types)).toMatchObject({ type: 'DealOpened' });
+  });
+
+  it('skips an event from $all that no port could have written when every type is wanted', () => {
+    expect(fromAllEvent(resolved({ type: 'Telemetry', isJson: false, data: new Uint8Array([1]) }))).toBeUndefined();
+  });
+
+  it('fails on an event of a wanted type that it cannot read, naming it', () => {
+    const read = resolved({ isJson: false, data: new Uint8Array([1]) });
+
+    expect(() => fromAllEvent(read, new Set(['DealOpened']))).toThrow(UnreadableEventError);
+    expect(() => fromAllEvent(read, new Set(['DealOpened']))).toThrow(read.event!.id);
+  });
+});
+
+describe('stream metadata', () => {
+  it('reads a truncation before a revision ($tb, as $maxCount and $maxAge apply on read)', () => {
+    expect(truncationOf({ $tb: 7 })).toEqual({ softDeleted: false, before: 7 });
+  });
+
+  it('reads a soft delete: $tb at Int64.MaxValue, which arrives as a double', () => {
+    // The server writes 9223372036854775807; JSON.parse rounds it to 2^63.
+    expect(truncationOf(JSON.parse('{"$tb": 9223372036854775807}'))).toEqual({ softDeleted: true });
+    expect(truncationOf({ $tb: 2 ** 62 })).toEqual({ softDeleted: false, before: 2 ** 62 });
+  });
+
+  it.each([
+    ['no metadata', undefined],
+    ['metadata without $tb', { $maxCount: 10 }],
+    ['a $tb of 0', { $tb: 0 }],
+    ['a $tb that is not a number', { $tb: '7' }],
+    ['binary metadata', new Uint8Array([1])],
+  ])('sees no truncation in %s', (_case, metadata) => {
+    expect(truncationOf(metadata)).toBeUndefined();
   });
 });
 
@@ -440,14 +516,84 @@ describe('errors', () => {
     expect(toEventStoreError(error, context).message).toContain('node-2:2113');
   });
 
-  it.each([
-    ['too large an append', MaxAppendSizeExceededError.fromMaxAppendSize(1024), '1024 bytes'],
-    ['a deleted stream', StreamDeletedError.fromStreamName('deal-1'), 'was deleted'],
-  ])('keeps %s a plain error: not an outage', (_case, error, message) => {
-    const mapped = toEventStoreError(error, context);
+  it('maps the server\'s append size limit to AppendTooLargeError, with the limit it reports', () => {
+    const mapped = toEventStoreError(MaxAppendSizeExceededError.fromMaxAppendSize(1024), { ...context, stream: 'deal-1' });
 
-    expect(mapped).not.toBeInstanceOf(EventStoreUnavailableError);
-    expect(mapped.message).toContain(message);
+    expect(mapped).toBeInstanceOf(AppendTooLargeError);
+    expect(mapped).toMatchObject({ stream: 'deal-1', limitBytes: 1024 });
+  });
+
+  it('maps a deleted (tombstoned) stream to StreamDeletedError, naming it', () => {
+    const mapped = toEventStoreError(ClientStreamDeletedError.fromStreamName('deal-1'), context);
+
+    expect(mapped).toBeInstanceOf(StreamDeletedError);
+    expect(mapped).toMatchObject({ stream: 'deal-1' });
+    expect(mapped.message).toContain('tombstoned');
+  });
+
+  it('keeps a refused malformed request and a missing stream plain errors: not an outage', () => {
+    const invalid = toEventStoreError(new InvalidArgumentError('Invalid argument'), context);
+    const missing = toEventStoreError(new StreamNotFoundError(undefined, 'deal-1'), context);
+
+    expect(invalid).not.toBeInstanceOf(EventStoreUnavailableError);
+    expect(invalid.message).toContain('refused as invalid');
+    expect(missing).not.toBeInstanceOf(EventStoreUnavailableError);
+    expect(missing.message).toContain('"deal-1" does not exist');
+  });
+
+  it.each([
+    ['no answer within our deadline', new OperationTimedOut(250)],
+    ['the server\'s commit timeout', new DeadlineExceededError()],
+    ['a connection lost mid-call', new UnavailableError(serviceError(14, '14 UNAVAILABLE: Connection dropped'))],
+    ['a cancelled call', new CancelledError(serviceError(1, '1 CANCELLED'))],
+    ['the server\'s "unknown"', new UnknownError()],
+    ['a raw gRPC ABORTED', serviceError(10, '10 ABORTED')],
+  ])('says an append may have been stored after %s, and that the same append is safe to send again', (_case, error) => {
+    expect(isOutcomeUnknown(error)).toBe(true);
+
+    const mapped = toEventStoreError(error, { ...context, append: true });
+
+    expect(mapped).toBeInstanceOf(EventStoreUnavailableError);
+    expect(mapped).toMatchObject({ appendOutcomeUnknown: true });
+    expect(mapped.message).toContain(APPEND_OUTCOME_UNKNOWN);
+  });
+
+  it.each([
+    ['access denied', new AccessDeniedError(serviceError(7, 'Access denied'))],
+    ['a conflict', new WrongExpectedVersionError(undefined, { streamName: 'deal-1', expected: 1n, current: 2n })],
+    ['a raw gRPC PERMISSION_DENIED', serviceError(7, '7 PERMISSION_DENIED')],
+    ['a programming error', new TypeError('x is not a function')],
+  ])('does not take %s for an append of unknown outcome', (_case, error) => {
+    expect(isOutcomeUnknown(error)).toBe(false);
+    expect(toEventStoreError(error, { ...context, append: true })).not.toMatchObject({ appendOutcomeUnknown: true });
+  });
+
+  it('says nothing of an outcome for what is not an append', () => {
+    const mapped = toEventStoreError(new DeadlineExceededError(), context);
+
+    expect(mapped).toMatchObject({ appendOutcomeUnknown: false });
+    expect(mapped.message).not.toContain('may or may not');
+  });
+
+  it('recognises a follower\'s NotLeader answer', () => {
+    const notLeader = new NotLeaderError(serviceError(5, 'not leader', { 'leader-endpoint-host': 'node-2', 'leader-endpoint-port': '2113' }));
+
+    expect(isNotLeader(notLeader)).toBe(true);
+    expect(isNotLeader(new UnavailableError())).toBe(false);
+    expect(isNotLeader(new Error('not leader'))).toBe(false);
+  });
+
+  it('passes every port error through unchanged', () => {
+    const errors = [
+      new AppendTooLargeError('s', 10),
+      new StreamDeletedError('s'),
+      new StreamTruncatedError('s', 0, 2),
+      new UnreadableEventError(randomUUID(), 's', 1, 'is not JSON'),
+      new DuplicateEventIdError('s', randomUUID(), 'it appears twice'),
+      new EventStoreUnavailableError('down'),
+    ];
+
+    for (const error of errors) expect(toEventStoreError(error, context)).toBe(error);
   });
 
   it('passes the port errors and programming errors through unchanged', () => {

@@ -16,9 +16,18 @@ import {
   type ResolvedEvent,
   type WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
+import {
+  AppendTooLargeError,
+  DuplicateEventIdError,
+  EventStoreUnavailableError,
+  StreamDeletedError,
+  StreamTruncatedError,
+  UnreadableEventError,
+  WrongExpectedRevisionError,
+} from '../errors.js';
 import type { JsonObject, NewEvent, Position, RecordedEvent } from '../event.js';
 import { ANY, NO_STREAM, STREAM_EXISTS, type ExpectedRevision, type StreamRevision } from '../expected-revision.js';
+import { isSystemName } from '../new-events.js';
 
 // Pure translations between the port's vocabulary and @eventstore/db-client's. Nothing here talks
 // to a server, so every rule is unit-tested on its own.
@@ -157,37 +166,59 @@ export function comparePositions(a: Position, b: Position): number {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-/** Our event as the client's JSON event, keeping its id so the server can recognise a retry. */
+/**
+ * The metadata keys EventStoreDB's own tooling reads (its $by_correlation_id projection, the
+ * admin UI), filled from the port's `correlationId` and `causationId` when they are strings.
+ */
+const SERVER_METADATA: readonly (readonly [ours: string, server: string])[] = [
+  ['correlationId', '$correlationId'],
+  ['causationId', '$causationId'],
+];
+
+/**
+ * Our event as the client's JSON event, keeping its id so the server can recognise a retry. Its
+ * metadata also carries `$correlationId` and `$causationId`; reading it back drops them again.
+ */
 export function toEventData(event: NewEvent): EventData {
-  return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });
+  const metadata: JsonObject = { ...event.metadata };
+  for (const [ours, server] of SERVER_METADATA) {
+    const value = event.metadata[ours];
+    if (typeof value === 'string') metadata[server] = value;
+  }
+  return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata });
+}
+
+/** The metadata as the port gives it: without the keys of the server (`$`-prefixed), which it refuses on append. */
+function portMetadata(metadata: JsonObject): JsonObject {
+  return Object.fromEntries(Object.entries(metadata).filter(([key]) => !isSystemName(key)));
 }
 
 /** Events of the server itself: `$`-prefixed types (links are `$>`) or streams. */
 export function isSystemEvent(event: Pick<ClientRecordedEvent, 'type' | 'streamId'>): boolean {
-  return event.type.startsWith('$') || event.streamId.startsWith('$');
+  return isSystemName(event.type) || isSystemName(event.streamId);
 }
 
 /**
  * An event read from one of our streams. Strict: an event this adapter could not have written (not
- * JSON, data not an object, no log position) is an error that names it, never a silent skip, since
- * skipping would shift the stream's revisions.
+ * JSON, data not an object, no log position) is an UnreadableEventError that names it, never a
+ * silent skip, since skipping would shift the stream's revisions.
  */
 export function fromStreamEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent {
   const event = resolved.event;
   if (event === undefined) throw new Error('EventStoreDB returned a read result without an event');
-  const where = `event ${event.id} (revision ${event.revision} of "${event.streamId}")`;
-  if (!event.isJson) throw new Error(`EventStoreDB ${where} is not JSON`);
-  if (!isJsonObject(event.data)) throw new Error(`EventStoreDB ${where} has data that is not a JSON object`);
+  const unreadable = (reason: string) => new UnreadableEventError(event.id, event.streamId, event.revision, reason);
+  if (!event.isJson) throw unreadable('is not JSON');
+  if (!isJsonObject(event.data)) throw unreadable('has data that is not a JSON object');
   const metadata = event.metadata ?? {};
-  if (!isJsonObject(metadata)) throw new Error(`EventStoreDB ${where} has metadata that is not a JSON object`);
+  if (!isJsonObject(metadata)) throw unreadable('has metadata that is not a JSON object');
   if (event.position === undefined) {
-    throw new Error(`EventStoreDB ${where} came without its log position: the server must be version 22.6 or later`);
+    throw unreadable('came without its log position: the server must be version 22.6 or later');
   }
   return {
     id: event.id,
     type: event.type,
     data: event.data,
-    metadata,
+    metadata: portMetadata(metadata),
     stream: event.streamId,
     revision: fromClientRevision(event.revision),
     position: encodePosition(event.position),
@@ -195,13 +226,41 @@ export function fromStreamEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
 }
 
 /**
- * An event read from $all, or undefined for what is not one of ours: system events, resolved links
- * and records without an event.
+ * An event read from $all, or undefined for what readAll and subscriptions skip. The type is
+ * checked before anything is decoded, so that a foreign event on a shared server (binary, of
+ * another type) is skipped, never an error: system events, resolved links and records without an
+ * event always; events of types not asked for; and, when no type was asked for, events this
+ * adapter could not have written. An event of a requested type that cannot be read is an error.
  */
-export function fromAllEvent(resolved: AllStreamResolvedEvent | ResolvedEvent): RecordedEvent | undefined {
+export function fromAllEvent(
+  resolved: AllStreamResolvedEvent | ResolvedEvent,
+  eventTypes?: ReadonlySet<string>,
+): RecordedEvent | undefined {
   if (resolved.event === undefined || resolved.link !== undefined) return undefined;
   if (isSystemEvent(resolved.event)) return undefined;
-  return fromStreamEvent(resolved);
+  if (eventTypes !== undefined) return eventTypes.has(resolved.event.type) ? fromStreamEvent(resolved) : undefined;
+  try {
+    return fromStreamEvent(resolved);
+  } catch (error) {
+    if (error instanceof UnreadableEventError) return undefined;
+    throw error;
+  }
+}
+
+/** Stream metadata's $tb (truncate before) when a stream is soft-deleted: Int64.MaxValue. */
+const SOFT_DELETED_TRUNCATE_BEFORE = 2 ** 63 - 1;
+
+/**
+ * What a stream's metadata (the data of the last event of `$$<stream>`) says of its history:
+ * soft-deleted, truncated before a revision, or nothing of the kind.
+ */
+export function truncationOf(metadata: unknown): { readonly softDeleted: true } | { readonly softDeleted: false; readonly before: number } | undefined {
+  if (!isJsonObject(metadata)) return undefined;
+  const before = metadata['$tb'];
+  if (typeof before !== 'number' || !Number.isFinite(before) || before <= 0) return undefined;
+  // JSON numbers arrive as doubles: Int64.MaxValue reads as 2^63.
+  if (before >= SOFT_DELETED_TRUNCATE_BEFORE) return { softDeleted: true };
+  return { softDeleted: false, before };
 }
 
 function isJsonObject(value: unknown): value is JsonObject {
@@ -282,12 +341,31 @@ export class OperationTimedOut extends Error {
   }
 }
 
+/** The server ended a subscription that only the client may end. */
+export class SubscriptionEnded extends Error {
+  override readonly name = 'SubscriptionEnded';
+
+  constructor() {
+    super('the server ended the subscription');
+  }
+}
+
 export interface OperationContext {
   /** What describeEndpoint gives for the connection string. */
   readonly endpoint: string;
   /** The operation in words, e.g. `appendToStream("deal-1")`. */
   readonly operation: string;
+  /** The stream of the operation, when it has one. */
+  readonly stream?: string;
+  /** An append was sent: an answer that is not a refusal leaves its outcome unknown. */
+  readonly append?: boolean;
 }
+
+/** What an append whose answer never came (or was a timeout) may have done, and what to do. */
+export const APPEND_OUTCOME_UNKNOWN =
+  'the append may or may not have been stored (the server gives up waiting for its commit after ' +
+  'its CommitTimeoutMs, 2 s by default, whatever the client deadline); appending the same events ' +
+  '(same ids) with the same expected revision again is safe: the server recognises a write it already holds';
 
 export function isStreamNotFound(error: unknown): boolean {
   return error instanceof Error && isCommandError(error) && error.type === ErrorType.STREAM_NOT_FOUND;
@@ -295,6 +373,29 @@ export function isStreamNotFound(error: unknown): boolean {
 
 export function isWrongExpectedVersion(error: unknown): error is WrongExpectedVersionError {
   return error instanceof Error && isCommandError(error) && error.type === ErrorType.WRONG_EXPECTED_VERSION;
+}
+
+export function isNotLeader(error: unknown): boolean {
+  return error instanceof Error && isCommandError(error) && error.type === ErrorType.NOT_LEADER;
+}
+
+// The answers after which a sent append may have been stored: no answer in time (ours or the
+// client's deadline, the server's commit timeout: DEADLINE_EXCEEDED from a batch append, ABORTED
+// from a single one), a connection lost or cancelled mid-call, or the server's "unknown".
+const OUTCOME_UNKNOWN_TYPES: ReadonlySet<string> = new Set([
+  ErrorType.TIMEOUT,
+  ErrorType.DEADLINE_EXCEEDED,
+  ErrorType.UNAVAILABLE,
+  ErrorType.CANCELLED,
+  ErrorType.UNKNOWN,
+]);
+const OUTCOME_UNKNOWN_CODES: ReadonlySet<number> = new Set([1, 2, 4, 10, 14]);
+
+/** Whether an append that failed this way may nevertheless have been stored. */
+export function isOutcomeUnknown(error: unknown): boolean {
+  if (error instanceof OperationTimedOut) return true;
+  if (error instanceof Error && isCommandError(error)) return OUTCOME_UNKNOWN_TYPES.has(error.type);
+  return isGrpcServiceError(error) && OUTCOME_UNKNOWN_CODES.has(error.code);
 }
 
 // gRPC status codes a raw (unconverted) call error may carry.
@@ -318,13 +419,18 @@ const GRPC_STATUS: Readonly<Record<number, string>> = {
  * anything else (a programming error) is returned unchanged.
  */
 export function toEventStoreError(error: unknown, context: OperationContext): Error {
-  if (error instanceof WrongExpectedRevisionError || error instanceof EventStoreUnavailableError) return error;
+  if (isPortError(error)) return error;
+  const appendOutcomeUnknown = context.append === true && isOutcomeUnknown(error);
   const unavailable = (what: string) =>
-    new EventStoreUnavailableError(`EventStoreDB at ${context.endpoint} ${what}`, { cause: error });
+    new EventStoreUnavailableError(
+      `EventStoreDB at ${context.endpoint} ${what}${appendOutcomeUnknown ? `; ${APPEND_OUTCOME_UNKNOWN}` : ''}`,
+      { cause: error, appendOutcomeUnknown },
+    );
 
   if (error instanceof OperationTimedOut) {
     return unavailable(`did not answer ${context.operation} within ${error.deadlineMs} ms${error.note ? `; ${error.note}` : ''}`);
   }
+  if (error instanceof SubscriptionEnded) return unavailable(`is unavailable: ${error.message} (${context.operation})`);
   if (error instanceof Error && isCommandError(error)) return fromCommandError(error, context, unavailable);
   if (isGrpcServiceError(error)) {
     const status = GRPC_STATUS[error.code] ?? `status ${error.code}`;
@@ -364,19 +470,29 @@ function fromCommandError(
           'can be retried, the client reconnects to the leader',
       );
     case ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED:
-      return new Error(
-        `${context.operation} was refused: the events exceed the server's maximum append size of ${error.maxAppendSize} bytes`,
-        { cause: error },
-      );
+      return new AppendTooLargeError(context.stream ?? '', error.maxAppendSize);
     case ErrorType.INVALID_ARGUMENT:
       return new Error(`${context.operation} was refused as invalid: ${detail}`, { cause: error });
     case ErrorType.STREAM_DELETED:
-      return new Error(`${context.operation} failed: stream "${error.streamName}" was deleted`, { cause: error });
+      return new StreamDeletedError(error.streamName || context.stream || '', 'it was deleted (tombstoned) on the server, for good');
     case ErrorType.STREAM_NOT_FOUND:
       return new Error(`${context.operation} failed: stream "${error.streamName}" does not exist`, { cause: error });
     default:
       return unavailable(`is unavailable: ${context.operation} failed: ${detail}`);
   }
+}
+
+/** The port's own errors pass through every mapping unchanged. */
+function isPortError(error: unknown): error is Error {
+  return (
+    error instanceof WrongExpectedRevisionError ||
+    error instanceof EventStoreUnavailableError ||
+    error instanceof AppendTooLargeError ||
+    error instanceof StreamDeletedError ||
+    error instanceof UnreadableEventError ||
+    error instanceof DuplicateEventIdError ||
+    error instanceof StreamTruncatedError
+  );
 }
 
 function isGrpcServiceError(error: unknown): error is Error & { code: number } {

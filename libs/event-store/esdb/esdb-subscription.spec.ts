@@ -1,43 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import type { SubscriptionMessage } from '../event-store.js';
 import { EventStoreUnavailableError } from '../errors.js';
 import { toEventStoreError, type ClientPosition } from './esdb-mapping.js';
 import { EsdbSubscription, type EsdbSubscriptionOptions } from './esdb-subscription.js';
-import { WireSubscription, checkpointMessage, confirmationMessage, eventMessage } from './esdb.fixtures.js';
+import { WireSubscription, checkpointMessage, confirmationMessage, eventMessage, labelsOf, take } from './esdb.fixtures.js';
 
 const toError = (error: unknown) => toEventStoreError(error, { endpoint: 'esdb://localhost:2113', operation: 'subscribeToAll' });
 
 function subscribe(wire: WireSubscription, options: Partial<EsdbSubscriptionOptions> = {}): EsdbSubscription {
   return new EsdbSubscription(wire.open, { toError, ...options });
-}
-
-/** Reads one subscription with a single iterator, failing (not hanging) when messages do not come. */
-function reader(subscription: EsdbSubscription) {
-  const iterator = subscription[Symbol.asyncIterator]();
-  return {
-    iterator,
-    async take(count: number): Promise<SubscriptionMessage[]> {
-      const messages: SubscriptionMessage[] = [];
-      while (messages.length < count) {
-        let timer: NodeJS.Timeout | undefined;
-        const next = await Promise.race([
-          iterator.next(),
-          new Promise<'timeout'>((resolve) => {
-            timer = setTimeout(() => resolve('timeout'), 30_000);
-          }),
-        ]).finally(() => clearTimeout(timer));
-        if (next === 'timeout') throw new Error(`Only ${messages.length} of ${count} messages came: ${labels(messages).join(', ')}`);
-        if (next.done) throw new Error(`The subscription ended after ${messages.length} of ${count} messages`);
-        messages.push(next.value);
-      }
-      return messages;
-    },
-  };
-}
-
-function labels(messages: readonly SubscriptionMessage[]): string[] {
-  return messages.map((message) => (message.kind === 'event' ? `event ${message.event.type}` : `checkpoint ${message.position}`));
 }
 
 const at = (position: number): ClientPosition => ({ commit: BigInt(position), prepare: BigInt(position) });
@@ -56,11 +27,24 @@ describe('EsdbSubscription', () => {
     );
 
     // Then
-    const [message] = await reader(subscription).take(1);
+    const [message] = await take(subscription, 1);
     expect(message).toEqual({
       kind: 'event',
       event: { id, type: 'DealOpened', stream: 'deal-7', revision: 2, position: '120:110', data: { amount: 3 }, metadata: { actor: 'u' } },
     });
+    await subscription.close();
+  });
+
+  it('skips an event it cannot read when it wants every type: another program\'s, on a shared server', async () => {
+    const wire = new WireSubscription();
+    const subscription = subscribe(wire);
+
+    wire.send(
+      eventMessage({ type: 'Telemetry', stream: 'other-app', position: 10, contentType: 'application/octet-stream' }),
+      eventMessage({ type: 'DealOpened', position: 20 }),
+    );
+
+    expect(labelsOf(await take(subscription, 1))).toEqual(['event DealOpened']);
     await subscription.close();
   });
 
@@ -75,7 +59,7 @@ describe('EsdbSubscription', () => {
       eventMessage({ type: 'GoalSet', position: 40 }),
     );
 
-    expect(labels(await reader(subscription).take(1))).toEqual(['event GoalSet']);
+    expect(labelsOf(await take(subscription, 1))).toEqual(['event GoalSet']);
     await subscription.close();
   });
 
@@ -89,7 +73,7 @@ describe('EsdbSubscription', () => {
       eventMessage({ type: 'After', position: 21 }),
     );
 
-    expect(labels(await reader(subscription).take(1))).toEqual(['event After']);
+    expect(labelsOf(await take(subscription, 1))).toEqual(['event After']);
     await subscription.close();
   });
 
@@ -108,7 +92,7 @@ describe('EsdbSubscription', () => {
     );
 
     // Then the checkpoint comes in log order
-    expect(labels(await reader(subscription).take(5))).toEqual(['event E1', 'event E2', 'event E3', 'checkpoint 45:45', 'event E4']);
+    expect(labelsOf(await take(subscription, 5))).toEqual(['event E1', 'event E2', 'event E3', 'checkpoint 45:45', 'event E4']);
     await subscription.close();
   });
 
@@ -131,7 +115,7 @@ describe('EsdbSubscription', () => {
     await handedOver;
 
     // Then
-    expect(labels(await reader(subscription).take(3))).toEqual(['event Wanted', 'checkpoint 80:80', 'event Wanted']);
+    expect(labelsOf(await take(subscription, 3))).toEqual(['event Wanted', 'checkpoint 80:80', 'event Wanted']);
     await subscription.close();
   });
 
@@ -153,15 +137,15 @@ describe('EsdbSubscription', () => {
 
     wire.fail(14, 'UNAVAILABLE: Connection dropped');
 
-    const error = await reader(subscription).take(1).catch((caught: unknown) => caught);
+    const error = await take(subscription, 1).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EventStoreUnavailableError);
     expect((error as Error).message).toContain('EventStoreDB at esdb://localhost:2113 is unavailable: subscribeToAll failed');
     await subscription.close();
   });
 
-  it('delivers what it received before failing on an event it cannot read', async () => {
+  it('delivers what it received before failing on an event of a wanted type that it cannot read', async () => {
     const wire = new WireSubscription();
-    const subscription = subscribe(wire);
+    const subscription = subscribe(wire, { eventTypes: ['Good', 'Binary'] });
     const iterator = subscription[Symbol.asyncIterator]();
 
     wire.send(eventMessage({ type: 'Good', position: 10 }), eventMessage({ type: 'Binary', position: 20, contentType: 'application/octet-stream' }));
@@ -195,7 +179,7 @@ describe('EsdbSubscription', () => {
     it('does not fail once the server confirmed', async () => {
       const wire = new WireSubscription();
       const subscription = subscribe(wire, { confirmationTimeoutMs: 50 });
-      const { iterator } = reader(subscription);
+      const iterator = subscription[Symbol.asyncIterator]();
       wire.send(confirmationMessage(), eventMessage({ type: 'First', position: 10 }));
       expect(await iterator.next()).toMatchObject({ value: { event: { type: 'First' } } });
 
@@ -213,7 +197,7 @@ describe('EsdbSubscription', () => {
 
     wire.wire.end();
 
-    await expect(reader(subscription).take(1)).rejects.toThrow('the server ended the subscription');
+    await expect(take(subscription, 1)).rejects.toThrow('the server ended the subscription');
     await subscription.close();
   });
 });

@@ -1,6 +1,13 @@
 import type { AllStreamResolvedEvent, AllStreamSubscription } from '@eventstore/db-client';
 import type { AllSubscription, SubscriptionMessage } from '../event-store.js';
-import { OperationTimedOut, compareClientPositions, encodePosition, fromAllEvent, type ClientPosition } from './esdb-mapping.js';
+import {
+  OperationTimedOut,
+  SubscriptionEnded,
+  compareClientPositions,
+  encodePosition,
+  fromAllEvent,
+  type ClientPosition,
+} from './esdb-mapping.js';
 
 /** What the subscription needs of the client's: a readable of resolved events it can cancel. */
 export type SubscriptionSource = Pick<
@@ -16,9 +23,15 @@ export type OpenSubscription = (onCheckpoint: (position: ClientPosition) => Prom
 
 export interface EsdbSubscriptionOptions {
   /** Messages at or before this position are not delivered (the port's fromPosition is exclusive). */
-  readonly after?: ClientPosition;
+  readonly after?: ClientPosition | undefined;
   /** Only these event types, checked again here whatever the server-side filter let through. */
-  readonly eventTypes?: readonly string[];
+  readonly eventTypes?: readonly string[] | undefined;
+  /**
+   * The head of $all read before the subscription was opened. When the server says the
+   * subscription caught up, everything up to it has been delivered: a checkpoint there tells a
+   * filtered consumer so, though the server's own checkpoint stops at the last event it sent.
+   */
+  readonly headBeforeOpening?: ClientPosition | undefined;
   /** Our error for what the client's subscription emits. */
   readonly toError: (error: unknown) => Error;
   /** Messages held for a slow consumer before the client's stream is paused. */
@@ -42,10 +55,18 @@ const DEFAULT_HIGH_WATER_MARK = 256;
  * so the callback holds the client (which awaits it) until the buffer is empty: events and
  * checkpoints then reach the consumer in log order. Positions only move forward: an event or a
  * checkpoint that is not after the last message delivered (or the starting position) is dropped.
+ *
+ * The server (23.10 and later) says when the subscription has caught up; the client reports it as
+ * a `caughtUp` event, without holding its stream for it. The events it read before are counted,
+ * and once they are handed over the subscription yields a checkpoint at the head read before it
+ * was opened (or at its last message, when that is later), as the local stores do when a read
+ * reaches the head.
  */
 export class EsdbSubscription implements AllSubscription {
   private readonly queue: SubscriptionMessage[] = [];
   private readonly eventTypes: ReadonlySet<string> | undefined;
+  /** Events still in the client's buffer that came before its caughtUp; undefined when none is due. */
+  private caughtUpAfter: number | undefined;
   private readonly highWaterMark: number;
   private readonly source: SubscriptionSource;
   private last: ClientPosition | undefined;
@@ -71,6 +92,7 @@ export class EsdbSubscription implements AllSubscription {
       this.source.on('confirmation', () => this.confirmed());
     }
     this.source.on('data', (resolved: AllStreamResolvedEvent) => this.onEvent(resolved));
+    this.source.on('caughtUp', () => this.onCaughtUp());
     this.source.on('error', (error: Error) => this.fail(this.options.toError(error)));
     this.source.on('end', () => this.onEnd());
     this.source.on('close', () => this.onEnd());
@@ -98,7 +120,7 @@ export class EsdbSubscription implements AllSubscription {
         continue;
       }
       if (this.failure !== undefined) throw this.failure;
-      if (this.ended) throw this.options.toError(new Error('the server ended the subscription'));
+      if (this.ended) throw this.options.toError(new SubscriptionEnded());
       await new Promise<void>((resolve) => {
         this.wakeConsumer = resolve;
       });
@@ -110,10 +132,10 @@ export class EsdbSubscription implements AllSubscription {
     this.confirmed();
     if (this.closed || this.failure !== undefined) return;
     try {
-      const event = fromAllEvent(resolved);
       const position = resolved.event?.position;
-      if (event !== undefined && position !== undefined && this.isAfterLast(position)) {
-        if (this.eventTypes === undefined || this.eventTypes.has(event.type)) {
+      if (position !== undefined && this.isAfterLast(position)) {
+        const event = fromAllEvent(resolved, this.eventTypes);
+        if (event !== undefined) {
           this.last = position;
           this.queue.push({ kind: 'event', event });
           this.wake();
@@ -123,8 +145,27 @@ export class EsdbSubscription implements AllSubscription {
       this.fail(error instanceof Error ? error : new Error(String(error)));
       return;
     }
+    if (this.caughtUpAfter !== undefined && --this.caughtUpAfter <= 0) this.deliverCaughtUp();
     if (this.source.readableLength === 0) this.releaseCheckpoints();
     if (this.queue.length >= this.highWaterMark) this.source.pause();
+  }
+
+  private onCaughtUp(): void {
+    this.confirmed();
+    if (this.closed || this.failure !== undefined) return;
+    // What the client read before the caughtUp message still waits in its buffer.
+    const buffered = this.source.readableLength;
+    if (buffered === 0) this.deliverCaughtUp();
+    else this.caughtUpAfter = buffered;
+  }
+
+  private deliverCaughtUp(): void {
+    this.caughtUpAfter = undefined;
+    const head = this.options.headBeforeOpening;
+    if (head === undefined) return;
+    const position = this.last !== undefined && compareClientPositions(this.last, head) > 0 ? this.last : head;
+    this.last = position;
+    this.enqueueCheckpoint(position);
   }
 
   private async onCheckpoint(position: ClientPosition): Promise<void> {
@@ -134,6 +175,10 @@ export class EsdbSubscription implements AllSubscription {
     }
     if (this.closed || this.failure !== undefined || !this.isAfterLast(position)) return;
     this.last = position;
+    this.enqueueCheckpoint(position);
+  }
+
+  private enqueueCheckpoint(position: ClientPosition): void {
     const message: SubscriptionMessage = { kind: 'checkpoint', position: encodePosition(position) };
     // Checkpoints in a row say the same thing: keep the latest, so a consumer that is slower than a
     // long run of filtered-out events does not pile them up.
@@ -191,5 +236,40 @@ export class EsdbSubscription implements AllSubscription {
       clearTimeout(timer);
       this.source.destroy();
     }
+  }
+}
+
+/**
+ * A subscription that opens once what it needs first is there (the head of $all, read before
+ * subscribing): iterating waits for it, and a failure to get it fails the iteration. It can be
+ * closed at any time, before it opened too.
+ */
+export class OpeningSubscription implements AllSubscription {
+  private closed = false;
+  private readonly opened: Promise<AllSubscription>;
+
+  constructor(
+    opening: Promise<AllSubscription>,
+    private readonly onClose?: () => void,
+  ) {
+    this.opened = opening.then(async (subscription) => {
+      if (this.closed) await subscription.close();
+      return subscription;
+    });
+    this.opened.catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClose?.();
+    const subscription = await this.opened.catch(() => undefined);
+    await subscription?.close();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+    const subscription = await this.opened;
+    if (this.closed) return;
+    yield* subscription;
   }
 }

@@ -5,7 +5,16 @@ describeEventStoreContract(
   'In-memory',
   async () => {
     const store = new InMemoryEventStore();
-    return { store, dispose: () => store.close() };
+    return {
+      store,
+      dispose: () => store.close(),
+      fixtures: {
+        truncateStream: async (stream, revision) => store.truncateStream(stream, revision),
+        appendForeign: async (stream, event) => {
+          store.appendForeign(stream, event);
+        },
+      },
+    };
   },
-  { gapFreePositions: true },
+  { gapFreePositions: true, eventIdsUniqueInLog: true },
 );

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
-import type { JsonObject, NewEvent, Position, RecordedEvent } from '../event.js';
+import type { NewEvent, Position, RecordedEvent } from '../event.js';
 import type {
   AggregateStreamOptions,
   AggregateStreamResult,
@@ -11,17 +12,20 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeToAllOptions,
-  SubscriptionMessage,
 } from '../event-store.js';
+import { ANY, NO_STREAM, type ExpectedRevision, type StreamRevision } from '../expected-revision.js';
+import { aggregate, checkedStreamRead } from '../stream-reads.js';
 import {
-  ANY,
-  NO_STREAM,
-  satisfiesExpectedRevision,
-  type ExpectedRevision,
-  type StreamRevision,
-} from '../expected-revision.js';
-import { aggregate, findRetry, positionToNumber, toPosition } from '../local-log.js';
-import { LocalCatchUpSubscription, type LocalLog, type LogPage } from '../local-subscription.js';
+  appendToLocalLog,
+  decodeLogEvent,
+  decodeStoredEvent,
+  positionToNumber,
+  toPosition,
+  type LocalAppendTarget,
+  type StoredEvent,
+} from '../local-log.js';
+import { LocalSubscriptions, readAllFromLog, type LocalLog, type LogPage } from '../local-subscription.js';
+import { normalizeEventId } from '../new-events.js';
 import {
   openSqliteDatabase,
   readSynchronous,
@@ -34,9 +38,11 @@ export interface SqliteEventStoreOptions {
   /** FULL (the default) makes every acknowledged append survive a power loss. */
   readonly synchronous?: SqliteSynchronous;
   readonly busyTimeoutMs?: number;
+  /** Most bytes of event data in one append; EventStoreDB's default (1 MiB) when absent. */
+  readonly maxAppendBytes?: number;
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 // Positions are assigned by the append itself (max + 1 under the write lock), not by
 // AUTOINCREMENT, so a rolled back append leaves no hole in the sequence.
@@ -55,17 +61,16 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS events_by_type ON events (type, position);
 `;
 
-interface EventRow {
-  readonly position: number;
-  readonly stream: string;
-  readonly revision: number;
-  readonly event_id: string;
-  readonly type: string;
-  readonly data: string;
-  readonly metadata: string;
-}
+// Version 2: the file's own identity, made once when the file (or its store table) is created,
+// so that read models can tell this log from another one.
+const STORE_TABLE = `
+  CREATE TABLE IF NOT EXISTS store (
+    id TEXT NOT NULL,
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1)
+  );
+`;
 
-const COLUMNS = 'position, stream, revision, event_id, type, data, metadata';
+const COLUMNS = 'position, stream, revision, event_id AS id, type, data, metadata';
 
 interface PendingAppend {
   readonly stream: string;
@@ -96,14 +101,15 @@ export class SqliteEventStore implements EventStore, LocalLog {
     (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendResult
   >;
   private readonly commitGroup: Database.Transaction<(group: readonly PendingAppend[]) => Outcome[]>;
+  private readonly target: LocalAppendTarget;
   private pending: PendingAppend[] = [];
   private flushing = false;
   private readonly listeners = new Set<(types: ReadonlySet<string>) => void>();
-  private readonly subscriptions = new Set<LocalCatchUpSubscription>();
+  private readonly subscriptions = new LocalSubscriptions(this);
 
   constructor(
     readonly file: string,
-    options: SqliteEventStoreOptions = {},
+    private readonly options: SqliteEventStoreOptions = {},
   ) {
     this.db = openSqliteDatabase(file, {
       synchronous: options.synchronous ?? 'FULL',
@@ -116,8 +122,20 @@ export class SqliteEventStore implements EventStore, LocalLog {
       this.db.close();
       throw error;
     }
+    const statements = this.statements;
+    this.target = {
+      currentRevision: (stream) => statements.lastRevision.get(stream)?.revision ?? NO_STREAM,
+      eventAt: (stream, revision) => statements.eventAt.get(stream, revision),
+      eventById: (id) => statements.byEventId.get(id),
+      lastPosition: () => statements.lastPosition.get()?.position ?? 0,
+      insert: (rows) => {
+        for (const row of rows) statements.insert.run(row.position, row.stream, row.revision, row.id, row.type, row.data, row.metadata);
+      },
+    };
     // Run inside commitGroup, better-sqlite3 makes each append a savepoint of the group's transaction.
-    this.appendOne = this.db.transaction((stream, events, expected) => this.appendInTransaction(stream, events, expected));
+    this.appendOne = this.db.transaction((stream, events, expected) =>
+      appendToLocalLog(this.target, stream, events, expected, this.options),
+    );
     this.commitGroup = this.db.transaction((group) =>
       group.map(({ stream, events, expected }): Outcome => {
         try {
@@ -169,8 +187,9 @@ export class SqliteEventStore implements EventStore, LocalLog {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const rows = this.statements.readStream.all(stream, options.fromRevision ?? 0, options.maxCount ?? -1);
-    return rows.map(toRecordedEvent);
+    const from = options.fromRevision ?? 0;
+    const rows = this.statements.readStream.all(stream, from, options.maxCount ?? -1);
+    return checkedStreamRead(stream, from, rows.map(decodeStoredEvent)) as RecordedEvent[];
   }
 
   async aggregateStream<State, Event extends RecordedEvent = RecordedEvent>(
@@ -181,24 +200,21 @@ export class SqliteEventStore implements EventStore, LocalLog {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.readPage(options.fromPosition, options.eventTypes, options.maxCount ?? -1).events;
+    return readAllFromLog(this, options);
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
-    const subscription = new LocalCatchUpSubscription(this, options);
-    this.subscriptions.add(subscription);
-    return {
-      [Symbol.asyncIterator]: (): AsyncIterator<SubscriptionMessage> => subscription[Symbol.asyncIterator](),
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.close();
-      },
-    };
+    return this.subscriptions.subscribe(options);
   }
 
   async headPosition(): Promise<Position | null> {
     const head = this.statements.lastPosition.get()?.position ?? null;
     return head === null ? null : toPosition(head);
+  }
+
+  /** The id made when the file was created (or first opened by a version that keeps one). */
+  async identity(): Promise<string> {
+    return this.statements.storeId.get()!.id;
   }
 
   comparePositions(a: Position, b: Position): number {
@@ -208,68 +224,34 @@ export class SqliteEventStore implements EventStore, LocalLog {
   /** Commits the appends still waiting for their group, ends the open subscriptions, then closes the file. */
   async close(): Promise<void> {
     if (this.db.open) this.flush();
-    const open = [...this.subscriptions];
-    this.subscriptions.clear();
-    await Promise.all(open.map((subscription) => subscription.close()));
+    await this.subscriptions.closeAll();
     this.listeners.clear();
     if (this.db.open) this.db.close();
   }
 
-  readPage(after: Position | undefined, eventTypes: readonly string[] | undefined, maxCount: number): LogPage {
+  readPage(after: Position | undefined, eventTypes: readonly string[] | undefined, maxRead: number): LogPage {
     // The head is read first and bounds the page: an append committed by another connection
     // between the two reads must not be skipped by a subscriber that moves on to the head.
     const head = this.statements.lastPosition.get()?.position ?? 0;
     const from = after === undefined ? 0 : positionToNumber(after);
     const rows =
       eventTypes === undefined
-        ? this.statements.readAll.all(from, head, maxCount)
-        : this.statements.readAllOfTypes.all(from, head, JSON.stringify(eventTypes), maxCount);
-    return { events: rows.map(toRecordedEvent), head: head === 0 ? undefined : toPosition(head) };
+        ? this.statements.readAll.all(from, head, maxRead)
+        : this.statements.readAllOfTypes.all(from, head, JSON.stringify(eventTypes), maxRead);
+    const types = eventTypes === undefined ? undefined : new Set(eventTypes);
+    const events = rows.flatMap((row) => decodeLogEvent(row, types) ?? []);
+    const last = rows.at(-1);
+    return {
+      events,
+      lastRead: last === undefined ? undefined : toPosition(last.position),
+      reachedHead: rows.length < maxRead,
+      head: head === 0 ? undefined : toPosition(head),
+    };
   }
 
   onAppended(listener: (types: ReadonlySet<string>) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  private appendInTransaction(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult {
-    const retry = findRetry(stream, events, (id) => {
-      const row = this.statements.byEventId.get(id);
-      if (row === undefined) return undefined;
-      return row.stream === stream ? toRecordedEvent(row) : { stream: row.stream };
-    });
-    if (retry) return retry;
-
-    const actual = this.currentRevision(stream);
-    if (!satisfiesExpectedRevision(expected, actual)) throw new WrongExpectedRevisionError(stream, expected, actual);
-    if (events.length === 0) {
-      if (actual === NO_STREAM) throw new Error(`Appending no events to "${stream}", which does not exist`);
-      const [last] = this.statements.readStream.all(stream, actual, 1);
-      return { nextExpectedRevision: actual, position: toPosition(last!.position) };
-    }
-    const seen = new Set<string>();
-    for (const event of events) {
-      if (seen.has(event.id)) throw new DuplicateEventIdError(stream, event.id, 'it appears twice in one append');
-      seen.add(event.id);
-    }
-
-    const firstRevision = actual === NO_STREAM ? 0 : actual + 1;
-    const firstPosition = (this.statements.lastPosition.get()?.position ?? 0) + 1;
-    events.forEach((event, index) => {
-      this.statements.insert.run(
-        firstPosition + index,
-        stream,
-        firstRevision + index,
-        event.id,
-        event.type,
-        toJson(event.data, 'data'),
-        toJson(event.metadata, 'metadata'),
-      );
-    });
-    return {
-      nextExpectedRevision: firstRevision + events.length - 1,
-      position: toPosition(firstPosition + events.length - 1),
-    };
   }
 
   private currentRevision(stream: string): StreamRevision {
@@ -284,7 +266,7 @@ export class SqliteEventStore implements EventStore, LocalLog {
     if (!isSqliteError(error)) return error;
     if (error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
       if (error.message.includes('events.event_id')) {
-        const taken = events.find((event) => this.statements.byEventId.get(event.id) !== undefined) ?? events[0];
+        const taken = events.find((event) => this.statements.byEventId.get(normalizeEventId(event.id)) !== undefined) ?? events[0];
         return new DuplicateEventIdError(stream, taken?.id ?? '', 'another append stored it at the same time');
       }
       return new WrongExpectedRevisionError(stream, expected, this.currentRevision(stream));
@@ -310,11 +292,14 @@ function isSqliteError(error: unknown): error is { readonly code: string; readon
 
 function migrate(db: SqliteDatabase): void {
   const version = Number(db.pragma('user_version', { simple: true }));
-  if (version !== 0 && version !== SCHEMA_VERSION) {
-    throw new Error(`Event store file ${db.name} has schema version ${version}; this code knows version ${SCHEMA_VERSION}`);
+  if (version < 0 || version > SCHEMA_VERSION) {
+    throw new Error(`Event store file ${db.name} has schema version ${version}; this code knows versions up to ${SCHEMA_VERSION}`);
   }
+  if (version === SCHEMA_VERSION) return;
   db.transaction(() => {
     db.exec(SCHEMA);
+    db.exec(STORE_TABLE);
+    db.prepare('INSERT OR IGNORE INTO store (id, singleton) VALUES (?, 1)').run(randomUUID());
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
@@ -323,42 +308,26 @@ type Statements = ReturnType<typeof prepareStatements>;
 
 function prepareStatements(db: SqliteDatabase) {
   return {
+    storeId: db.prepare<[], { id: string }>('SELECT id FROM store'),
     lastRevision: db.prepare<[string], { revision: number | null }>(
       'SELECT MAX(revision) AS revision FROM events WHERE stream = ?',
     ),
     lastPosition: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
-    byEventId: db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`),
+    byEventId: db.prepare<[string], StoredEvent>(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`),
+    eventAt: db.prepare<[string, number], StoredEvent>(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision = ?`),
     insert: db.prepare<[number, string, number, string, string, string, string], unknown>(
-      `INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      'INSERT INTO events (position, stream, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    readStream: db.prepare<[string, number, number], EventRow>(
+    readStream: db.prepare<[string, number, number], StoredEvent>(
       `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
     ),
-    readAll: db.prepare<[number, number, number], EventRow>(
+    readAll: db.prepare<[number, number, number], StoredEvent>(
       `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
     ),
-    readAllOfTypes: db.prepare<[number, number, string, number], EventRow>(
+    readAllOfTypes: db.prepare<[number, number, string, number], StoredEvent>(
       `SELECT ${COLUMNS} FROM events
        WHERE position > ? AND position <= ? AND type IN (SELECT value FROM json_each(?))
        ORDER BY position LIMIT ?`,
     ),
-  };
-}
-
-function toJson(value: JsonObject, field: string): string {
-  const json: unknown = JSON.stringify(value);
-  if (typeof json !== 'string' || !json.startsWith('{')) throw new TypeError(`Event ${field} must be a JSON object`);
-  return json;
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    id: row.event_id,
-    type: row.type,
-    data: JSON.parse(row.data) as JsonObject,
-    metadata: JSON.parse(row.metadata) as JsonObject,
-    stream: row.stream,
-    revision: row.revision,
-    position: toPosition(row.position),
   };
 }

@@ -2,9 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import {
   ANY,
+  AppendTooLargeError,
   DuplicateEventIdError,
+  MAX_APPEND_BYTES,
   NO_STREAM,
   STREAM_EXISTS,
+  StreamTruncatedError,
+  UnreadableEventError,
   WrongExpectedRevisionError,
   type AppendResult,
   type EventStore,
@@ -17,13 +21,34 @@ import {
 } from '../index.js';
 import { eventsOf, includesEvent, SubscriptionReader } from './subscription-reader.js';
 
+/**
+ * What the suite needs to do to a store that the port does not offer: what other programs, or
+ * EventStoreDB's own stream settings, do to a log.
+ */
+export interface ContractFixtures {
+  /** Makes the stream's events before `revision` unreadable from the stream, as EventStoreDB's $tb does. */
+  truncateStream(stream: string, revision: number): Promise<void>;
+  /**
+   * Stores an event as another program sharing the store might: `data` kept as the text given,
+   * not a JSON object (EventStoreDB: a binary event).
+   */
+  appendForeign(stream: string, event: { readonly id: string; readonly type: string; readonly data: string }): Promise<void>;
+}
+
 export interface ContractStoreFactory {
-  (): Promise<{ store: EventStore; dispose(): Promise<void> }>;
+  (): Promise<{ store: EventStore; dispose(): Promise<void>; fixtures: ContractFixtures }>;
 }
 
 export interface ContractOptions {
   /** Whether positions are the consecutive integers 1, 2, 3, ... (a local log) or may jump. */
   readonly gapFreePositions: boolean;
+  /**
+   * Whether an event id may be stored once in the whole log. Local logs refuse an append reusing
+   * an id held elsewhere (DuplicateEventIdError); EventStoreDB has no index by event id and
+   * stores it again, recognising a retry only right after the expected revision (or, with ANY,
+   * while it remembers the ids). Ids derived from what produced the events keep them apart.
+   */
+  readonly eventIdsUniqueInLog: boolean;
   /** Says how to run a suite that has no store; a default names EventStoreDB's settings. */
   readonly howToRun?: string;
 }
@@ -61,10 +86,11 @@ export function describeEventStoreContract(
 function defineContract(createStore: ContractStoreFactory, options: ContractOptions): void {
   let store: EventStore;
   let dispose: () => Promise<void>;
+  let fixtures: ContractFixtures;
   let readers: SubscriptionReader[];
 
   beforeEach(async () => {
-    ({ store, dispose } = await createStore());
+    ({ store, dispose, fixtures } = await createStore());
     readers = [];
   });
 
@@ -328,6 +354,220 @@ function defineContract(createStore: ContractStoreFactory, options: ContractOpti
 
       // Then the new one is not stored
       expect((await store.readStream(stream)).map((event) => event.id)).toEqual([stored.id]);
+    });
+  });
+
+  describe('event ids', () => {
+    test('an id that is not a UUID, or is the nil UUID, is refused and nothing is stored', async () => {
+      const stream = scenario().stream();
+
+      for (const id of ['not-a-uuid', '00000000-0000-0000-0000-000000000000', `{${randomUUID()}}`]) {
+        await expect(store.appendToStream(stream, [{ ...newEvent('A'), id }])).rejects.toThrow(TypeError);
+      }
+
+      expect(await store.readStream(stream)).toEqual([]);
+    });
+
+    test('an id is kept in lower case, so a retry sent in another case is recognised', async () => {
+      // Given an event appended with an upper-case id
+      const stream = scenario().stream();
+      const event = { ...newEvent('A'), id: randomUUID().toUpperCase() };
+      const first = await store.appendToStream(stream, [event], { expectedRevision: NO_STREAM });
+
+      // When it is read, and appended again in lower case
+      const [stored] = await store.readStream(stream);
+      const retried = await store.appendToStream(stream, [{ ...event, id: event.id.toLowerCase() }], { expectedRevision: NO_STREAM });
+
+      // Then it reads in lower case, and the retry is the first append
+      expect(stored!.id).toBe(event.id.toLowerCase());
+      expectSameResult(store, retried, first);
+      expect(await store.readStream(stream)).toHaveLength(1);
+    });
+
+    test('a retry with the expected revision it had returns the first result, whether or not the stream moved on', async () => {
+      // Given two events appended after revision 0, and one more after them
+      const stream = scenario().stream();
+      await store.appendToStream(stream, [newEvent('Opened')]);
+      const batch = [newEvent('A'), newEvent('B')];
+      const first = await store.appendToStream(stream, batch, { expectedRevision: 0 });
+      const again = await store.appendToStream(stream, batch, { expectedRevision: 0 });
+      await store.appendToStream(stream, [newEvent('C')], { expectedRevision: 2 });
+
+      // When the batch is appended again expecting revision 0
+      const retried = await store.appendToStream(stream, batch, { expectedRevision: 0 });
+
+      // Then each time it is the first append, stored once
+      expectSameResult(store, again, first);
+      expectSameResult(store, retried, first);
+      expect((await store.readStream(stream)).map((event) => event.type)).toEqual(['Opened', 'A', 'B', 'C']);
+    });
+
+    test('a retry with ANY returns the first result', async () => {
+      const stream = scenario().stream();
+      const batch = [newEvent('A'), newEvent('B')];
+      const first = await store.appendToStream(stream, batch, { expectedRevision: ANY });
+
+      const retried = await store.appendToStream(stream, batch, { expectedRevision: ANY });
+
+      expectSameResult(store, retried, first);
+      expect(await store.readStream(stream)).toHaveLength(2);
+    });
+
+    test('a batch stored elsewhere in the stream than right after the expected revision is a conflict, not a retry', async () => {
+      // Given a stream of two events, the second being the one appended again
+      const stream = scenario().stream();
+      const event = newEvent('B');
+      await store.appendToStream(stream, [newEvent('A'), event]);
+
+      // When it is appended expecting no stream
+      const error = await rejectionOf(store.appendToStream(stream, [event], { expectedRevision: NO_STREAM }));
+
+      // Then the stream was not where the caller thought
+      expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+      expect(error).toMatchObject({ stream, expected: NO_STREAM, actual: 1 });
+    });
+
+    test(
+      options.eventIdsUniqueInLog
+        ? 'an id held by another stream is refused (DuplicateEventIdError)'
+        : 'an id held by another stream is stored again: EventStoreDB keeps no index by event id',
+      async () => {
+        // Given an event in one stream
+        const t = scenario();
+        const [one, two] = [t.stream('one'), t.stream('two')];
+        const event = newEvent('A');
+        await store.appendToStream(one, [event]);
+
+        // When the same id is appended to another stream
+        const outcome = store.appendToStream(two, [event], { expectedRevision: NO_STREAM });
+
+        // Then (as the store promises) it is refused, or a second event with that id
+        if (options.eventIdsUniqueInLog) {
+          await expect(outcome).rejects.toBeInstanceOf(DuplicateEventIdError);
+          expect(await store.readStream(two)).toEqual([]);
+        } else {
+          await outcome;
+          expect((await store.readStream(two)).map((stored) => stored.id)).toEqual([event.id]);
+        }
+        expect((await store.readStream(one)).map((stored) => stored.id)).toEqual([event.id]);
+      },
+    );
+  });
+
+  describe('what an append may hold', () => {
+    test(`an append whose data exceeds ${MAX_APPEND_BYTES} bytes is refused whole (AppendTooLargeError)`, async () => {
+      // Given two events that each fit, but not together
+      const stream = scenario().stream();
+      const half = 'x'.repeat(MAX_APPEND_BYTES / 2 + 1);
+      const events = [newEvent('Big', { text: half }), newEvent('Big', { text: half })];
+
+      // Then the append is refused and nothing is stored
+      await expect(store.appendToStream(stream, events)).rejects.toBeInstanceOf(AppendTooLargeError);
+      expect(await store.readStream(stream)).toEqual([]);
+    });
+
+    test('streams and event types starting with $, reserved for the store, are refused', async () => {
+      const stream = scenario().stream();
+
+      await expect(store.appendToStream(`$${stream}`, [newEvent('A')])).rejects.toThrow(TypeError);
+      await expect(store.appendToStream(stream, [newEvent('$A')])).rejects.toThrow(TypeError);
+      await expect(store.appendToStream(stream, [newEvent('')])).rejects.toThrow(TypeError);
+      expect(await store.readStream(stream)).toEqual([]);
+    });
+
+    test('metadata keys starting with $, reserved for the store, are refused; correlation and causation ids read back as given', async () => {
+      const stream = scenario().stream();
+      const metadata = { correlationId: randomUUID(), causationId: randomUUID(), actor: 'u-1' };
+
+      await expect(store.appendToStream(stream, [newEvent('A', {}, { $correlationId: randomUUID() })])).rejects.toThrow(TypeError);
+      await store.appendToStream(stream, [newEvent('B', {}, metadata)]);
+
+      expect((await store.readStream(stream)).map((event) => [event.type, event.metadata])).toEqual([['B', metadata]]);
+    });
+
+    test('when an append gives each event its position, they are the positions the log holds', async () => {
+      const stream = scenario().stream();
+
+      const single = await store.appendToStream(stream, [newEvent('A')]);
+      const batch = await store.appendToStream(stream, [newEvent('B'), newEvent('C')]);
+
+      const stored = await store.readStream(stream);
+      for (const [result, events] of [
+        [single, stored.slice(0, 1)],
+        [batch, stored.slice(1)],
+      ] as const) {
+        if (result.positions === undefined) continue;
+        expect(result.positions).toHaveLength(events.length);
+        result.positions.forEach((position, index) => expect(store.comparePositions(position, events[index]!.position)).toBe(0));
+      }
+    });
+  });
+
+  describe('truncated streams', () => {
+    test('a stream whose first events are gone is an error from revision 0, never a shorter aggregate', async () => {
+      // Given a stream of four events whose first two were truncated
+      const stream = scenario().stream();
+      await store.appendToStream(stream, ['A', 'B', 'C', 'D'].map((type) => newEvent(type)));
+      await fixtures.truncateStream(stream, 2);
+
+      // When it is read, or folded, from the start
+      const read = await rejectionOf(store.readStream(stream));
+      const folded = await rejectionOf(store.aggregateStream(stream, { initialState: () => 0, evolve: (count) => count + 1 }));
+
+      // Then both say where it starts now
+      for (const error of [read, folded]) {
+        expect(error).toBeInstanceOf(StreamTruncatedError);
+        expect(error).toMatchObject({ stream, fromRevision: 0, firstRevision: 2 });
+      }
+      // And what it still holds reads, and appends number on after it
+      expect((await store.readStream(stream, { fromRevision: 2 })).map((event) => event.type)).toEqual(['C', 'D']);
+      expect((await store.appendToStream(stream, [newEvent('E')], { expectedRevision: 3 })).nextExpectedRevision).toBe(4);
+    });
+  });
+
+  describe('a log shared with other programs', () => {
+    test('readAll and subscriptions skip foreign events that are not of a requested type, and the store\'s own', async () => {
+      // Given events of this test around foreign ones: not JSON, and of a type reserved for the store
+      const t = scenario();
+      const [stream, foreign] = [t.stream('ours'), t.stream('foreign')];
+      const [wanted, binary] = [t.type('Wanted'), t.type('Binary')];
+      const from = await t.marker();
+      await store.appendToStream(stream, [newEvent(wanted)]);
+      const foreignIds = [randomUUID(), randomUUID()];
+      await fixtures.appendForeign(foreign, { id: foreignIds[0]!, type: binary, data: '\u0001 not json' });
+      await fixtures.appendForeign(foreign, { id: foreignIds[1]!, type: `$${binary}`, data: '{}' });
+      const last = newEvent(wanted);
+      await store.appendToStream(stream, [last]);
+
+      // When the log is read and followed, with and without a type filter
+      const all = await store.readAll({ fromPosition: from });
+      const filtered = await store.readAll({ fromPosition: from, eventTypes: [wanted] });
+      const followed = await subscribe({ fromPosition: from }).readUntil(includesEvent(last.id), 'the last event');
+      const followedFiltered = await subscribe({ fromPosition: from, eventTypes: [wanted] }).readUntil(includesEvent(last.id), 'the last event');
+
+      // Then only our events come, in order, and no read fails on the foreign ones
+      for (const events of [all, filtered, eventsOf(followed), eventsOf(followedFiltered)]) {
+        expect(events.map((event) => event.id)).not.toEqual(expect.arrayContaining([foreignIds[0]]));
+        expect(events.map((event) => event.id)).not.toEqual(expect.arrayContaining([foreignIds[1]]));
+        expect(t.mine(events).map((event) => event.type)).toEqual([wanted, wanted]);
+      }
+    });
+
+    test('an event of a requested type, or in a stream read, that this port could not have written is an error naming it', async () => {
+      const t = scenario();
+      const foreign = t.stream('foreign');
+      const binary = t.type('Binary');
+      const from = await t.marker();
+      const id = randomUUID();
+      await fixtures.appendForeign(foreign, { id, type: binary, data: '\u0001 not json' });
+
+      const fromAll = await rejectionOf(store.readAll({ fromPosition: from, eventTypes: [binary] }));
+      const fromStream = await rejectionOf(store.readStream(foreign));
+
+      for (const error of [fromAll, fromStream]) {
+        expect(error).toBeInstanceOf(UnreadableEventError);
+        expect((error as Error).message).toContain(id);
+      }
     });
   });
 
@@ -627,6 +867,33 @@ function defineContract(createStore: ContractStoreFactory, options: ContractOpti
       expect(eventsOf(resumed).map((event) => event.id)).toEqual([third.id]);
     });
 
+    test('once caught up, yields a checkpoint at or after the head it started under, though the log ends with events it does not receive', async () => {
+      // Given a wanted event followed by others
+      const t = scenario();
+      const [stream, noise] = [t.stream('wanted'), t.stream('noise')];
+      const [wanted, unwanted] = [t.type('Wanted'), t.type('Unwanted')];
+      const from = await t.marker();
+      await store.appendToStream(stream, [newEvent(wanted)]);
+      await store.appendToStream(noise, Array.from({ length: 5 }, () => newEvent(unwanted)));
+      const head = (await store.headPosition())!;
+
+      // When a subscription of the wanted type starts, and one starts at the head itself
+      const reader = subscribe({ fromPosition: from, eventTypes: [wanted] });
+      const atHead = subscribe({ fromPosition: head, eventTypes: [wanted] });
+
+      // Then both say they have read the log up to the head
+      for (const [subscription, name] of [
+        [reader, 'the subscription from the marker'],
+        [atHead, 'the subscription from the head'],
+      ] as const) {
+        const messages = await subscription.readUntil(
+          (received) => checkpointAtOrAfter(store, received, head) !== undefined,
+          `a checkpoint at or after the head ${head} from ${name}`,
+        );
+        expectPositionsInOrder(store, messages);
+      }
+    });
+
     test('close() ends an iteration that waits for live events', async () => {
       // Given a subscription that has caught up and waits
       const t = scenario();
@@ -643,6 +910,24 @@ function defineContract(createStore: ContractStoreFactory, options: ContractOpti
       await reader.close();
 
       // Then the iteration ends, with no further event
+      expect(eventsOf(await rest)).toEqual([]);
+    });
+
+    test('closing the store ends the iteration of its open subscriptions', async () => {
+      // Given a subscription that has caught up and waits
+      const t = scenario();
+      const type = t.type('Seen');
+      const from = await t.marker();
+      const seen = newEvent(type);
+      await store.appendToStream(t.stream(), [seen]);
+      const reader = subscribe({ fromPosition: from, eventTypes: [type] });
+      await reader.readUntil(includesEvent(seen.id), 'the history');
+      const rest = reader.readToEnd();
+
+      // When the store is closed
+      await store.close();
+
+      // Then the iteration ends
       expect(eventsOf(await rest)).toEqual([]);
     });
   });

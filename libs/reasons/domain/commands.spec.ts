@@ -26,6 +26,10 @@ describe('parseDefineReasonInput', () => {
     });
   });
 
+  it.each(['WIN', 'LOSS', 'REJECTION'])('takes the kind %s', (kind) => {
+    expect(parseDefineReasonInput({ ...valid, kind }).kind).toBe(kind);
+  });
+
   it('takes the shortest and longest codes and a 200-character label', () => {
     expect(parseDefineReasonInput({ ...valid, code: 'AB' }).code).toBe('AB');
     expect(parseDefineReasonInput({ ...valid, code: `A${'B'.repeat(49)}`, label: 'l'.repeat(200) }).code).toHaveLength(50);

@@ -1,4 +1,4 @@
-import { invalidInput, requireCode, requireText } from '#shared';
+import { excerpt, invalidInput, requireCode, requireText } from '#shared';
 import { REASON_CATEGORIES, REASON_KINDS, type ReasonCategory, type ReasonKind } from './events.js';
 
 export interface DefineReason {
@@ -53,7 +53,7 @@ export function parseDefineReasonInput(input: DefineReasonFields): DefineReason 
     throw invalidInput('category', `category must be one of ${REASON_CATEGORIES.join(', ')}, got "${input.category}"`);
   }
   if (!(REASON_KINDS as readonly string[]).includes(input.kind)) {
-    throw invalidInput('kind', `kind must be WIN or LOSS, got "${input.kind}"`);
+    throw invalidInput('kind', `kind must be one of ${REASON_KINDS.join(', ')}, got "${excerpt(input.kind)}"`);
   }
   return {
     type: 'DefineReason',

@@ -163,7 +163,7 @@ describe('defineDefaultCatalog', () => {
     data: { code, label, category, kind },
   }));
 
-  it('defines the nine LOSS and six WIN reasons of a new deployment', () => {
+  it('defines the nine LOSS, six WIN and eight REJECTION reasons of a new deployment', () => {
     spec.given([]).when(seed, system).then(defaults);
     const codes = (kind: string) => defaults.filter(({ data }) => data.kind === kind).map(({ data }) => data.code);
     expect(codes('LOSS')).toEqual([
@@ -185,6 +185,23 @@ describe('defineDefaultCatalog', () => {
       'RELEVANT_CONTENT',
       'QUALIFIED_LEAD',
     ]);
+    expect(codes('REJECTION')).toEqual([
+      'NOT_ICP_FIT',
+      'NO_BUDGET',
+      'NO_NEED',
+      'NOT_DECISION_MAKER',
+      'NOT_READY',
+      'BAD_CONTACT_DATA',
+      'DUPLICATE_LEAD',
+      'ALREADY_IN_PIPELINE',
+    ]);
+    expect(defaults.find(({ data }) => data.code === 'NOT_ICP_FIT')?.data.category).toBe('LEAD_QUALITY');
+    expect(defaults.find(({ data }) => data.code === 'NOT_READY')?.data.category).toBe('TIMING');
+  });
+
+  it('gives a deployment seeded before the REJECTION kind existed only the REJECTION reasons', () => {
+    const earlier = defaults.filter(({ data }) => data.kind !== 'REJECTION');
+    spec.given(earlier).when(seed, system).then(defaults.filter(({ data }) => data.kind === 'REJECTION'));
   });
 
   it('defines nothing again at the next start', () => {

@@ -7,7 +7,10 @@ export interface DefaultReason {
   readonly kind: ReasonKind;
 }
 
-/** The reasons every deployment starts with. */
+/**
+ * The reasons every deployment starts with. A deployment that started before a default was added
+ * gets it at its next start: seeding adds only the codes the catalog lacks.
+ */
 export const DEFAULT_REASONS: readonly DefaultReason[] = [
   { code: 'PRICE_TOO_HIGH', label: 'Price too high', category: 'PRICE', kind: 'LOSS' },
   { code: 'MISSING_FEATURE', label: 'Missing feature', category: 'PRODUCT', kind: 'LOSS' },
@@ -24,4 +27,12 @@ export const DEFAULT_REASONS: readonly DefaultReason[] = [
   { code: 'TIMELY_FOLLOW_UP', label: 'Timely follow-up', category: 'SALES_EXECUTION', kind: 'WIN' },
   { code: 'RELEVANT_CONTENT', label: 'Relevant content', category: 'MESSAGING', kind: 'WIN' },
   { code: 'QUALIFIED_LEAD', label: 'Qualified lead', category: 'LEAD_QUALITY', kind: 'WIN' },
+  { code: 'NOT_ICP_FIT', label: 'Not our ideal customer', category: 'LEAD_QUALITY', kind: 'REJECTION' },
+  { code: 'NO_BUDGET', label: 'No budget', category: 'PRICE', kind: 'REJECTION' },
+  { code: 'NO_NEED', label: 'No need', category: 'PRODUCT', kind: 'REJECTION' },
+  { code: 'NOT_DECISION_MAKER', label: 'Not a decision maker', category: 'RELATIONSHIP', kind: 'REJECTION' },
+  { code: 'NOT_READY', label: 'Not ready to buy', category: 'TIMING', kind: 'REJECTION' },
+  { code: 'BAD_CONTACT_DATA', label: 'Bad contact data', category: 'OTHER', kind: 'REJECTION' },
+  { code: 'DUPLICATE_LEAD', label: 'Duplicate lead', category: 'OTHER', kind: 'REJECTION' },
+  { code: 'ALREADY_IN_PIPELINE', label: 'Already in the pipeline', category: 'OTHER', kind: 'REJECTION' },
 ];

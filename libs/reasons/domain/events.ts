@@ -1,6 +1,7 @@
 import type { DomainEvent } from '#shared';
 
-export const REASON_KINDS = ['WIN', 'LOSS'] as const;
+/** WIN and LOSS explain closed deals; REJECTION why sales turned a lead down (PRODUCT §9). */
+export const REASON_KINDS = ['WIN', 'LOSS', 'REJECTION'] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];
 
 export const REASON_CATEGORIES = [

@@ -21,7 +21,7 @@ export interface DealSnapshot {
 
 export interface ReasonSnapshot {
   readonly code: string;
-  readonly kind: 'WIN' | 'LOSS';
+  readonly kind: 'WIN' | 'LOSS' | 'REJECTION';
   readonly retired: boolean;
 }
 

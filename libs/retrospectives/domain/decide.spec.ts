@@ -37,6 +37,7 @@ const catalog: ReasonSnapshots = {
   BEST_VALUE: { code: 'BEST_VALUE', kind: 'WIN', retired: false },
   PRODUCT_FIT: { code: 'PRODUCT_FIT', kind: 'WIN', retired: false },
   OLD_WIN: { code: 'OLD_WIN', kind: 'WIN', retired: true },
+  NO_BUDGET: { code: 'NO_BUDGET', kind: 'REJECTION', retired: false },
   NOT_IN_CATALOG: null,
 };
 
@@ -265,6 +266,7 @@ describe('filePerspective', () => {
     ['a code the catalog was not asked about', ['SOMETHING_ELSE']],
     ['a retired reason', ['OLD_LOSS']],
     ['a WIN reason on a lost deal', ['BEST_VALUE']],
+    ['a REJECTION reason, which answers a lead, not a deal', ['NO_BUDGET']],
   ])('refuses %s on reasonCodes', (_what, codes) => {
     const { id, history } = lostRetrospective();
     spec.given(history).when(fileOn(id, codes), sales).thenThrows('INVALID_INPUT', 'reasonCodes');

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { InMemoryEventStore } from '#event-store/in-memory';
 import { DomainError, type Aggregate, type CommandContext, type DomainEvent } from '#shared';
+import { decidedEventId } from './event-ids.js';
 import { handleCommand, MAX_ATTEMPTS, readAggregate } from './handle-command.js';
 
 // A counter that refuses to go above a limit: enough to see races and stale versions.
@@ -45,6 +46,27 @@ describe('handleCommand', () => {
       causationId: expect.any(String),
     });
     expect(await readAggregate(store, counter, id)).toMatchObject({ state: 2, revision: 0, position: result.position });
+  });
+
+  it('gives the events ids derived from the command execution that caused them, and the position of each', async () => {
+    // Given a decider that decides two events at once
+    const pair: Aggregate<CounterCommand, CounterEvent, number> = {
+      ...counter,
+      decider: { ...counter.decider, decide: (command) => [1, 2].map(() => ({ type: 'Incremented', data: { by: command.by } })) },
+    };
+    const store = new InMemoryEventStore();
+    const id = randomUUID();
+
+    // When a command runs
+    const result = await handleCommand(store, pair, id, by(1), context);
+
+    // Then each event's id is the one its command, its try and its index give
+    const stored = await store.readStream(`counter-${id}`);
+    const causationId = stored[0]!.metadata['causationId'] as string;
+    expect(stored.map((event) => event.id)).toEqual([decidedEventId(causationId, 1, 0), decidedEventId(causationId, 1, 1)]);
+    // And the result places each appended event where the log holds it
+    expect(result.appended.map((event) => [event.id, event.position])).toEqual(stored.map((event) => [event.id, event.position]));
+    expect(result.positions).toEqual(new Map([['Incremented', stored[1]!.position]]));
   });
 
   it('answers an idempotent repeat without appending, with the stream position and types to wait for', async () => {

@@ -10,6 +10,7 @@ import {
   type StreamRevision,
 } from '#event-store';
 import { conflict, versionMismatch, type Aggregate, type CommandContext, type DomainEvent } from '#shared';
+import { decidedEventId } from './event-ids.js';
 
 /** How many times a command without expectedVersion is decided again after losing a race. */
 export const MAX_ATTEMPTS = 5;
@@ -96,19 +97,24 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     if (events.length === 0) {
       return { state: read.state, revision: read.revision, position: read.position, positions: read.positions, appended: [] };
     }
-    const newEvents = events.map((event) => toNewEvent(event, context, commandId));
+    const newEvents = events.map((event, index) => toNewEvent(event, context, commandId, decidedEventId(commandId, attempt, index)));
     try {
       const result = await store.appendToStream(stream, newEvents, { expectedRevision: read.revision });
       const firstRevision = result.nextExpectedRevision - newEvents.length + 1;
       const appended = newEvents.map(
-        (event, index): RecordedEvent => ({ ...event, stream, revision: firstRevision + index, position: result.position }),
+        (event, index): RecordedEvent => ({
+          ...event,
+          stream,
+          revision: firstRevision + index,
+          // A store that answers only the append's last position: its events are read up to there.
+          position: result.positions?.[index] ?? result.position,
+        }),
       );
       return {
         state: events.reduce(decider.evolve, read.state),
         revision: result.nextExpectedRevision,
         position: result.position,
-        // The store answers the append's last position; its events are read up to there.
-        positions: new Map(appended.map((event) => [event.type, result.position])),
+        positions: new Map(appended.map((event) => [event.type, event.position])),
         appended,
       };
     } catch (error) {
@@ -134,8 +140,8 @@ function eventMetadata(context: CommandContext, causationId: string): JsonObject
   };
 }
 
-function toNewEvent(event: DomainEvent, context: CommandContext, causationId: string): NewEvent {
-  return { id: randomUUID(), type: event.type, data: event.data as JsonObject, metadata: eventMetadata(context, causationId) };
+function toNewEvent(event: DomainEvent, context: CommandContext, causationId: string, id: string): NewEvent {
+  return { id, type: event.type, data: event.data as JsonObject, metadata: eventMetadata(context, causationId) };
 }
 
 function toDomainEvent<Event extends DomainEvent>(event: RecordedEvent): Event {

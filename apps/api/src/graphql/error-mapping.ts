@@ -47,6 +47,17 @@ const PASS_THROUGH = new Set([
   'RATE_LIMITED',
 ]);
 
+/**
+ * Apollo refuses some requests with a 4xx status and no code of its own (an APQ hash that does
+ * not match its query): those are the client's mistake, not the server's.
+ */
+function apolloRefusal(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('extensions' in error)) return false;
+  const extensions = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } }).extensions;
+  const status = extensions?.http?.status;
+  return extensions?.code === undefined && typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** A quoted value of more than MAX_ECHO characters in a message (graphql-js quotes what it was given). */
 const LONG_QUOTE = new RegExp(`"((?:[^"\\\\]|\\\\.){${MAX_ECHO}})(?:[^"\\\\]|\\\\.)+"`, 'g');
 
@@ -84,7 +95,7 @@ export function createErrorFormatter(logger: Logger, { production }: { readonly 
         },
       };
     }
-    const code = formatted.extensions?.['code'];
+    const code = apolloRefusal(original) ? 'BAD_REQUEST' : formatted.extensions?.['code'];
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
       const retryAfterSeconds = formatted.extensions?.['retryAfterSeconds'];
       return {

@@ -19,7 +19,8 @@ export class HealthService {
       error: projection.error ?? null,
     }));
     return {
-      status: projections.every((projection) => projection.status !== 'failed') ? 'ok' : 'degraded',
+      // A read model that failed, or waits for an unavailable event store, serves stale answers.
+      status: this.projections.isHealthy() ? 'ok' : 'degraded',
       eventStore: this.config.eventStore,
       projections,
     };

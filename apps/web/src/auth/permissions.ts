@@ -20,6 +20,8 @@ export const may = {
   endorseQualification(claims: Claims, version: { endorsements: readonly { team: string }[] }): boolean {
     return claims.lead && isTeam(claims.team) && !version.endorsements.some((endorsement) => endorsement.team === claims.team);
   },
+  /** A lead of MARKETING or SALES, or REVOPS. */
+  reviewQualification: (claims: Claims): boolean => (claims.lead && isTeam(claims.team)) || claims.team === 'REVOPS',
   openRetrospective: (claims: Claims): boolean => claims.team !== 'EXECUTIVE',
   /** MARKETING or SALES, for their own team only. */
   filePerspective: (claims: Claims): boolean => isTeam(claims.team),

@@ -38,6 +38,10 @@ export type DealStatus =
   | 'OPEN'
   | 'WON';
 
+export type EndorseQualificationInput = {
+  version: number;
+};
+
 export type EndorseSharedGoalInput = {
   expectedVersion?: number | null | undefined;
   goalId: string | number;
@@ -60,6 +64,12 @@ export type OpenRetrospectiveInput = {
   id?: string | number | null | undefined;
 };
 
+export type QualificationStatus =
+  | 'ACTIVE'
+  | 'PROPOSED'
+  | 'SUPERSEDED'
+  | 'WITHDRAWN';
+
 export type ReasonCategory =
   | 'COMPETITION'
   | 'LEAD_QUALITY'
@@ -74,11 +84,16 @@ export type ReasonCategory =
 
 export type ReasonKind =
   | 'LOSS'
+  | 'REJECTION'
   | 'WIN';
 
 export type RetrospectiveStatus =
   | 'CONCLUDED'
   | 'OPEN';
+
+export type ReviewQualificationInput = {
+  note?: string | null | undefined;
+};
 
 export type Team =
   | 'MARKETING'
@@ -144,6 +159,51 @@ export type GoalLiveSubscriptionVariables = Exact<{
 
 
 export type GoalLiveSubscription = { goalProgressChanged: { goalId: string, progress: { asOf: string } } };
+
+export type LeadFunnelQueryVariables = Exact<{
+  from: string;
+  to: string;
+  segment?: string | null | undefined;
+  campaign?: string | null | undefined;
+}>;
+
+
+export type LeadFunnelQuery = { currency: { edges: Array<{ node: { currency: string } }> }, leadFunnel: { from: string, to: string, asOf: string, segment: string | null, campaign: string | null, handedOff: number, meetingAgreement: number, belowAgreement: number, accepted: number, rejected: number, pending: number, recycled: number, converted: number, won: number, wonRevenue: string, acceptanceRate: number | null, conversionRate: number | null, winRate: number | null, responseHoursP50: number | null, responseHoursP90: number | null, late: number, lateRate: number | null, rejectionReasons: Array<{ leads: number, share: number, reason: { code: string, label: string } }>, byVersion: Array<{ version: number, handedOff: number, accepted: number, rejected: number, late: number, acceptanceRate: number | null }> } };
+
+export type InboxLeadFragment = { id: string, account: string, contact: string | null, segment: string | null, channel: string, campaign: string | null, handedOffAt: string, respondBy: string, overdue: boolean, meetsAgreement: boolean, agreementVersion: number, handoffs: number };
+
+export type LeadInboxQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type LeadInboxQuery = { leadInbox: Array<{ id: string, account: string, contact: string | null, segment: string | null, channel: string, campaign: string | null, handedOffAt: string, respondBy: string, overdue: boolean, meetsAgreement: boolean, agreementVersion: number, handoffs: number }> };
+
+export type LeadHandedOffSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LeadHandedOffSubscription = { leadHandedOff: { id: string } };
+
+export type AgreementVersionFragment = { version: number, status: QualificationStatus, proposedAt: string, proposedBy: string, activatedAt: string | null, minimumMet: number, respondWithinHours: number, reviewEveryDays: number, criteria: Array<{ code: string, description: string, required: boolean }>, endorsements: Array<{ team: Team, by: string, at: string }> };
+
+export type QualificationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type QualificationQuery = { qualification: { version: number, reviewDue: boolean, lastReviewedAt: string | null, inForce: { version: number, status: QualificationStatus, proposedAt: string, proposedBy: string, activatedAt: string | null, minimumMet: number, respondWithinHours: number, reviewEveryDays: number, criteria: Array<{ code: string, description: string, required: boolean }>, endorsements: Array<{ team: Team, by: string, at: string }> } | null, proposal: { version: number, status: QualificationStatus, proposedAt: string, proposedBy: string, activatedAt: string | null, minimumMet: number, respondWithinHours: number, reviewEveryDays: number, criteria: Array<{ code: string, description: string, required: boolean }>, endorsements: Array<{ team: Team, by: string, at: string }> } | null } };
+
+export type EndorseQualificationMutationVariables = Exact<{
+  input: EndorseQualificationInput;
+}>;
+
+
+export type EndorseQualificationMutation = { endorseQualification: { version: number } };
+
+export type ReviewQualificationMutationVariables = Exact<{
+  input: ReviewQualificationInput;
+}>;
+
+
+export type ReviewQualificationMutation = { reviewQualification: { version: number } };
 
 export type InsightFragment = { deals: number, share: number, revenue: string, previousDeals: number, trend: Trend, recurring: boolean, agreement: number | null, lastSeenAt: string, reason: { code: string, label: string, category: ReasonCategory }, citedBy: Array<{ team: Team, perspectives: number }>, competitors: Array<{ competitor: string, deals: number }> };
 
@@ -268,6 +328,44 @@ export const PacePointFragmentDoc = new TypedDocumentString(`
   expectedAttainment
 }
     `, {"fragmentName":"PacePoint"}) as unknown as TypedDocumentString<PacePointFragment, unknown>;
+export const InboxLeadFragmentDoc = new TypedDocumentString(`
+    fragment InboxLead on Lead {
+  id
+  account
+  contact
+  segment
+  channel
+  campaign
+  handedOffAt
+  respondBy
+  overdue
+  meetsAgreement
+  agreementVersion
+  handoffs
+}
+    `, {"fragmentName":"InboxLead"}) as unknown as TypedDocumentString<InboxLeadFragment, unknown>;
+export const AgreementVersionFragmentDoc = new TypedDocumentString(`
+    fragment AgreementVersion on QualificationVersion {
+  version
+  status
+  proposedAt
+  proposedBy
+  activatedAt
+  minimumMet
+  respondWithinHours
+  reviewEveryDays
+  criteria {
+    code
+    description
+    required
+  }
+  endorsements {
+    team
+    by
+    at
+  }
+}
+    `, {"fragmentName":"AgreementVersion"}) as unknown as TypedDocumentString<AgreementVersionFragment, unknown>;
 export const InsightFragmentDoc = new TypedDocumentString(`
     fragment Insight on ReasonInsight {
   reason {
@@ -495,6 +593,132 @@ export const GoalLiveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GoalLiveSubscription, GoalLiveSubscriptionVariables>;
+export const LeadFunnelDocument = new TypedDocumentString(`
+    query LeadFunnel($from: Date!, $to: Date!, $segment: String, $campaign: String) {
+  currency: deals(first: 1) {
+    edges {
+      node {
+        currency
+      }
+    }
+  }
+  leadFunnel(from: $from, to: $to, segment: $segment, campaign: $campaign) {
+    from
+    to
+    asOf
+    segment
+    campaign
+    handedOff
+    meetingAgreement
+    belowAgreement
+    accepted
+    rejected
+    pending
+    recycled
+    converted
+    won
+    wonRevenue
+    acceptanceRate
+    conversionRate
+    winRate
+    responseHoursP50
+    responseHoursP90
+    late
+    lateRate
+    rejectionReasons {
+      reason {
+        code
+        label
+      }
+      leads
+      share
+    }
+    byVersion {
+      version
+      handedOff
+      accepted
+      rejected
+      late
+      acceptanceRate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeadFunnelQuery, LeadFunnelQueryVariables>;
+export const LeadInboxDocument = new TypedDocumentString(`
+    query LeadInbox($first: Int!) {
+  leadInbox(first: $first) {
+    ...InboxLead
+  }
+}
+    fragment InboxLead on Lead {
+  id
+  account
+  contact
+  segment
+  channel
+  campaign
+  handedOffAt
+  respondBy
+  overdue
+  meetsAgreement
+  agreementVersion
+  handoffs
+}`) as unknown as TypedDocumentString<LeadInboxQuery, LeadInboxQueryVariables>;
+export const LeadHandedOffDocument = new TypedDocumentString(`
+    subscription LeadHandedOff {
+  leadHandedOff {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LeadHandedOffSubscription, LeadHandedOffSubscriptionVariables>;
+export const QualificationDocument = new TypedDocumentString(`
+    query Qualification {
+  qualification {
+    version
+    reviewDue
+    lastReviewedAt
+    inForce {
+      ...AgreementVersion
+    }
+    proposal {
+      ...AgreementVersion
+    }
+  }
+}
+    fragment AgreementVersion on QualificationVersion {
+  version
+  status
+  proposedAt
+  proposedBy
+  activatedAt
+  minimumMet
+  respondWithinHours
+  reviewEveryDays
+  criteria {
+    code
+    description
+    required
+  }
+  endorsements {
+    team
+    by
+    at
+  }
+}`) as unknown as TypedDocumentString<QualificationQuery, QualificationQueryVariables>;
+export const EndorseQualificationDocument = new TypedDocumentString(`
+    mutation EndorseQualification($input: EndorseQualificationInput!) {
+  endorseQualification(input: $input) {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<EndorseQualificationMutation, EndorseQualificationMutationVariables>;
+export const ReviewQualificationDocument = new TypedDocumentString(`
+    mutation ReviewQualification($input: ReviewQualificationInput!) {
+  reviewQualification(input: $input) {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewQualificationMutation, ReviewQualificationMutationVariables>;
 export const ReasonReportDocument = new TypedDocumentString(`
     query ReasonReport($kind: ReasonKind!, $from: Date!, $to: Date!, $segment: String) {
   currency: deals(first: 1) {

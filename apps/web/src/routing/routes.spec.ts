@@ -15,7 +15,8 @@ describe('the URL names the view and its arguments', () => {
     { view: 'scoreboard', from: '2026-01-01', to: '2026-03-31' },
     { view: 'reasons', kind: 'LOSS' },
     { view: 'reasons', kind: 'WIN', from: '2026-02-01', to: '2026-02-28', segment: 'ENT', reason: 'PRODUCT_FIT' },
-    { view: 'leads', from: '2026-01-01', to: '2026-03-31' },
+    { view: 'leads' },
+    { view: 'leads', from: '2026-01-01', to: '2026-03-31', segment: 'ENT', campaign: 'spring webinar' },
     { view: 'retrospectives' },
     { view: 'retrospective', id: 'r-1' },
   ])('reads back %j from its link', (route) => {

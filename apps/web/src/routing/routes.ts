@@ -13,7 +13,7 @@ export type Route =
       readonly segment?: string;
       readonly reason?: string;
     }
-  | { readonly view: 'leads'; readonly from?: string; readonly to?: string }
+  | { readonly view: 'leads'; readonly from?: string; readonly to?: string; readonly segment?: string; readonly campaign?: string }
   | { readonly view: 'retrospectives' }
   | { readonly view: 'retrospective'; readonly id: string }
   | { readonly view: 'not-found'; readonly path: string };
@@ -58,7 +58,7 @@ export function parseRoute(pathname: string, search: string): Route {
         reason: text('reason'),
       });
     case 'leads':
-      return withDefined({ view: 'leads', from: date('from'), to: date('to') });
+      return withDefined({ view: 'leads', from: date('from'), to: date('to'), segment: text('segment'), campaign: text('campaign') });
     case 'retrospectives':
       return { view: 'retrospectives' };
     default:
@@ -77,7 +77,7 @@ export function hrefOf(route: Route): string {
     case 'reasons':
       return `/reasons${search({ kind: route.kind, from: route.from, to: route.to, segment: route.segment, reason: route.reason })}`;
     case 'leads':
-      return `/leads${search({ from: route.from, to: route.to })}`;
+      return `/leads${search({ from: route.from, to: route.to, segment: route.segment, campaign: route.campaign })}`;
     case 'retrospectives':
       return '/retrospectives';
     case 'retrospective':

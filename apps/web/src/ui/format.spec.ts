@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, currencyOf, day, instant, money, percent, times } from './format';
+import { count, currencyOf, day, hours, instant, money, percent, times } from './format';
 
 describe('figures as people read them', () => {
   it.each([
@@ -23,6 +23,8 @@ describe('figures as people read them', () => {
     expect(times(0.7142857142857143)).toBe('0.71×');
     expect(count(1.305912745)).toBe('1.31');
     expect(count(2)).toBe('2');
+    expect(hours(3.254)).toBe('3.25 h');
+    expect(hours(48)).toBe('48 h');
   });
 
   it('reads dates and instants in UTC', () => {

@@ -47,6 +47,11 @@ export function count(value: number): string {
   return decimalFormat.format(value);
 }
 
+/** A duration the API gives in hours: 3.25 → "3.25 h". */
+export function hours(value: number): string {
+  return `${decimalFormat.format(value)} h`;
+}
+
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 const instantFormat = new Intl.DateTimeFormat(LOCALE, {
   year: 'numeric',

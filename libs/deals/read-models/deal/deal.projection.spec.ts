@@ -185,6 +185,12 @@ describe('the deals projection', () => {
     ]);
   });
 
+  it('names the lead a converted deal came from in its opening summary', () => {
+    const fromLead = recorded({ ...opened, data: { ...opened.data, leadId: 'lead-9' } } as DealEvent);
+    const rows = spec.given().when(fromLead).then(history) as Record<string, unknown>[];
+    expect(rows[0]?.['summary']).toMatch(/, converted from lead lead-9$/);
+  });
+
   it('changes nothing when an event is applied again, even after later ones', () => {
     const all = [opened, touched, moved, revised, won] as const;
     const once = spec.given(...all).then((db) => ({ deal: deal(db), touches: touches(db), history: history(db) }));

@@ -82,10 +82,11 @@ export const dealsProjection = defineProjection<DealEvent>({
       ).run(d.dealId, d.title, d.account, d.segment, d.source, d.owner, d.amountMinor, d.currency, d.expectedCloseDate, d.openedAt, event.revision);
       const segment = d.segment === null ? '' : `, segment ${d.segment}`;
       const close = d.expectedCloseDate === null ? '' : `, expected to close ${d.expectedCloseDate}`;
+      const lead = d.leadId === undefined ? '' : `, converted from lead ${d.leadId}`;
       recordHistory(
         db,
         event,
-        `Opened "${d.title}" for ${d.account} at ${money(d.amountMinor, d.currency)}${segment}, sourced by ${d.source}, owned by ${d.owner}${close}`,
+        `Opened "${d.title}" for ${d.account} at ${money(d.amountMinor, d.currency)}${segment}, sourced by ${d.source}, owned by ${d.owner}${close}${lead}`,
       );
     },
     DealTouchRecorded(event, db) {

@@ -1,7 +1,7 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordedEvent } from '#event-store';
 import { liveFeed, ProjectionRunner } from '#projections';
-import { Reason, reasonLoader, ReasonsReader, type ReasonRow } from '#reasons';
+import { Reason, ReasonsReader, survivingReason, type ReasonRow } from '#reasons';
 import { CurrentRequest, freshDelivery, pageSize, type RequestContext } from '#shared/graphql';
 import { Deal, DealConnection, DealStatusEnum, HistoryEntry, Touch } from './deal.model.js';
 import { DEALS_PROJECTION } from './deal.projection.js';
@@ -61,16 +61,6 @@ export class DealResolver {
   /** The reason under its current name: a reason merged since counts as its survivor, through chains. */
   @ResolveField(() => Reason, { nullable: true })
   async lossReason(@Parent() deal: DealRow, @CurrentRequest() request: RequestContext): Promise<ReasonRow | null> {
-    if (deal.lossReasonCode === null) return null;
-    const loader = reasonLoader(this.reasons, request);
-    let reason = await loader.load(deal.lossReasonCode);
-    const seen = new Set<string>();
-    while (reason !== null && reason.mergedIntoCode !== null && !seen.has(reason.code)) {
-      seen.add(reason.code);
-      const survivor: ReasonRow | null = await loader.load(reason.mergedIntoCode);
-      if (survivor === null) break;
-      reason = survivor;
-    }
-    return reason;
+    return deal.lossReasonCode === null ? null : survivingReason(this.reasons, request, deal.lossReasonCode);
   }
 }

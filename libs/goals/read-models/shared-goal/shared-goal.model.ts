@@ -1,21 +1,11 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar, DateTimeScalar, DecimalScalar, graphQLEnum, TeamEnum } from '#shared/graphql';
-import type { Team } from '#shared';
+import { DateScalar, DateTimeScalar, DecimalScalar, Endorsement, graphQLEnum } from '#shared/graphql';
 import { GOAL_STATUSES, type GoalStatus } from '../../domain/index.js';
 
 export const GoalStatusEnum = graphQLEnum(GOAL_STATUSES, 'GoalStatus');
 
 @ObjectType()
-export class GoalEndorsement {
-  @Field(() => TeamEnum)
-  team!: Team;
-
-  @Field()
-  by!: string;
-
-  @Field(() => DateTimeScalar)
-  at!: string;
-}
+export class GoalEndorsement extends Endorsement {}
 
 @ObjectType()
 export class GoalTargetChange {

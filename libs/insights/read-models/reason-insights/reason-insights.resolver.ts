@@ -18,6 +18,8 @@ export class ReasonInsightsResolver {
     @Args('segment', { type: () => String, nullable: true }) segment: string | null,
     @Args('minOccurrences', { type: () => Int, nullable: true, defaultValue: DEFAULT_MIN_OCCURRENCES }) minOccurrences: number | null,
   ): ReasonReportView {
+    // Rejections answer leads, not closed deals: the lead funnel reports them (PRODUCT §9).
+    if (kind === 'REJECTION') throw invalidInput('kind', 'kind REJECTION has no insights over closed deals; leadFunnel reports rejection reasons');
     const window = dateWindow(from, to);
     const least = minOccurrences ?? DEFAULT_MIN_OCCURRENCES;
     if (!Number.isInteger(least) || least < 1) {

@@ -2,11 +2,12 @@ import { defineProjection, provenanceOf } from '#projections';
 import { prepared, type SqliteDatabase } from '#sqlite';
 import type { ReasonEvent } from '../../domain/index.js';
 
+export const REASONS_PROJECTION = 'reasons';
 export const REASONS_TABLE = 'reasons';
 
 /** The catalog as a table, one row per code, in the order the codes were defined. */
 export const reasonsProjection = defineProjection<ReasonEvent>({
-  name: 'reasons',
+  name: REASONS_PROJECTION,
   version: 1,
   tables: [REASONS_TABLE],
   setup(db) {

@@ -1,0 +1,25 @@
+import { Inject } from '@nestjs/common';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Caller } from '#shared';
+import { CLOCK, type Clock } from '#shared/application';
+import { CurrentCaller } from '#shared/graphql';
+import { QualificationAgreement } from '../../read-models/qualification/qualification.model.js';
+import { QualificationReader, type QualificationAgreementRow } from '../../read-models/qualification/qualification.reader.js';
+import { EndorseQualificationCommand } from './endorse-qualification.command.js';
+import { EndorseQualificationInput } from './endorse-qualification.input.js';
+
+@Resolver(() => QualificationAgreement)
+export class EndorseQualificationResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reader: QualificationReader,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Mutation(() => QualificationAgreement)
+  async endorseQualification(@Args('input') input: EndorseQualificationInput, @CurrentCaller() caller: Caller): Promise<QualificationAgreementRow> {
+    await this.commands.execute(new EndorseQualificationCommand(input, caller));
+    return this.reader.agreement(this.clock.now());
+  }
+}
