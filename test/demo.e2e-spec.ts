@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '#event-store';
@@ -64,6 +64,26 @@ describe('npm run demo', () => {
     expect(second).toMatch(/^The demo is already loaded in .*\. Nothing was written\.$/m);
     expect(printedQueries(second)).toEqual(queries);
     expect(await numbers(queries)).toEqual(before);
+  });
+
+  it('loads with npm start -- --demo, then serves it', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'tandem-demo-start-'));
+    const service = NodeProcess.service({ DATA_DIR: other, PORT: '0' }, ['--demo', '--events', '2000', '--until', UNTIL]);
+    try {
+      await service.waitForOutput(/Loaded the demo into /, 120_000);
+      const [, url] = await service.waitForOutput(/GraphQL +(http:\/\/127\.0\.0\.1:\d+)\/graphql/, 120_000);
+      // The service made its development tokens: no AUTH_JWT_SECRET here.
+      const token = (JSON.parse(readFileSync(join(other, 'dev-tokens.json'), 'utf8')) as Record<string, string>)['executive'];
+      await expectEventually(async () => {
+        const answer = await gql(url!, '{ deals(first: 1) { totalCount } }', {}, token);
+        expect(answer.data?.['deals']?.['totalCount']).toBeGreaterThan(100);
+      }, { timeoutMs: 60_000 });
+      service.signal('SIGTERM');
+      expect((await service.exited()).code).toBe(0);
+    } finally {
+      await service.stop();
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('refuses to mix another history into the same data directory', async () => {

@@ -74,8 +74,8 @@ export class NodeProcess {
   }
 
   /** The service's main.js. */
-  static service(env: Readonly<Record<string, string>>): NodeProcess {
-    return new NodeProcess('dist/apps/api/src/main.js', [], env);
+  static service(env: Readonly<Record<string, string>>, args: readonly string[] = []): NodeProcess {
+    return new NodeProcess('dist/apps/api/src/main.js', args, env);
   }
 
   /** Resolves with the first match of `pattern` in stdout. */

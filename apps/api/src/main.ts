@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startBanner } from './banner.js';
 import type { TandemApp } from './bootstrap.js';
@@ -8,9 +9,23 @@ import { loggerFor } from './logger.js';
 
 /** `npm run build` puts the page beside the API: dist/web, from dist/apps/api/src/main.js. */
 const WEB_DIR = fileURLToPath(new URL('../../../web/', import.meta.url));
+/** `npm run demo`, built beside the API: dist/bench/demo.js. */
+const DEMO = fileURLToPath(new URL('../../../bench/demo.js', import.meta.url));
+
+/**
+ * `npm start -- --demo [--events N …]` loads the demo first (or finds it loaded), as
+ * `npm run demo` would, in its own process: it holds the data directory while it writes.
+ */
+function loadDemoIfAsked(): void {
+  const at = process.argv.indexOf('--demo');
+  if (at === -1) return;
+  const loaded = spawnSync(process.execPath, [DEMO, ...process.argv.slice(at + 1)], { stdio: 'inherit' });
+  if (loaded.status !== 0) process.exit(loaded.status ?? 1);
+}
 
 async function main(): Promise<void> {
   const config = configOrExit();
+  loadDemoIfAsked();
   const logger = loggerFor(config);
   let tandem: TandemApp | undefined;
   try {
