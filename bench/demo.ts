@@ -7,9 +7,10 @@ import type { HistoryManifest } from './generator/history.js';
 
 // npm run demo [-- --events 20k] [--seed 7] [--until 2026-06-30]
 //
-// Two quarters of a company's work in DATA_DIR, from the bench's seeded history: deals touched by
-// both teams, won and lost with reasons and competitors, shared goals proposed, endorsed by both
-// leads and revised, retrospectives filed and concluded. Every command goes through its context's
+// Two quarters of a company's work in DATA_DIR, from the bench's seeded history: leads handed to
+// sales under a qualification agreement, deals touched by both teams, won and lost with reasons
+// and competitors, shared goals proposed, endorsed by both leads and revised, retrospectives
+// filed and concluded. Every command goes through its context's
 // real decider with the clock at that step's moment and the metadata the service records (actor,
 // team, recordedAt, correlation and causation ids), appended at the revision it was decided on,
 // so as-of answers look as they would have on each day. The same options give the same history,
@@ -82,6 +83,7 @@ export function tryIt(manifest: HistoryManifest, tokensFile: string, port: numbe
   const goal = `{ sharedGoal(id: "${goalNow.id}") { name status target progress { wonRevenue attainment expectedAttainment onPace openPipeline credit { team creditedRevenue } } } }`;
   const scoreboard = `{ scoreboard(from: "${window.from}", to: "${window.to}", model: W_SHAPED) { wonRevenue wonDeals credit { team creditedRevenue sourcedRevenue influencedRevenue } } }`;
   const reasons = `{ reasonInsights(kind: LOSS, from: "${window.from}", to: "${window.to}") { deals reasons { reason { code label } deals share trend agreement competitors { competitor deals } } } }`;
+  const funnel = `{ leadFunnel(from: "${window.from}", to: "${window.to}") { handedOff accepted rejected converted acceptanceRate responseHoursP50 late rejectionReasons { reason { code } leads share } } }`;
   const curl = (query: string) => `  curl -s ${origin}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '${JSON.stringify({ query })}'`;
   return `
 Start the service (npm start), then open ${origin}/graphql for GraphiQL (a token is filled in) or
@@ -96,11 +98,15 @@ ${origin}/ for the scoreboard page, and try:
   # Why deals were lost last quarter, as both teams saw it
   ${reasons}
 
+  # Last quarter's leads: handed off by marketing, answered by sales
+  ${funnel}
+
 Through curl (the tokens are written at the service's first start):
   TOKEN=$(node -p "require('${tokensFile}').executive")
 ${curl(goal)}
 ${curl(scoreboard)}
 ${curl(reasons)}
+${curl(funnel)}
 `;
 }
 

@@ -49,16 +49,17 @@ describe('npm run demo', () => {
     const first = await demo(built.dataDir);
     expect(first).toMatch(/^Loaded the demo into .*: [\d,]+ events: [\d,]+ deals and \d+ shared goals, 2025-12-\d\d to 2026-07-01 \(seed 42\)\.$/m);
     const queries = printedQueries(first);
-    expect(queries).toHaveLength(3);
+    expect(queries).toHaveLength(4);
     const before = await numbers(queries);
 
     // The quarter has wins, losses with reasons and competitors, and a goal both leads endorsed.
-    const [goal, scoreboard, reasons] = before.answers as [any, any, any]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const [goal, scoreboard, reasons, funnel] = before.answers as [any, any, any, any]; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(goal.sharedGoal.status).toMatch(/ACTIVE|PROPOSED/);
     expect(Number(scoreboard.scoreboard.wonRevenue)).toBeGreaterThan(0);
     expect(scoreboard.scoreboard.wonDeals).toBeGreaterThan(10);
     expect(reasons.reasonInsights.reasons.length).toBeGreaterThan(3);
     expect(reasons.reasonInsights.reasons.some((reason: { competitors: unknown[] }) => reason.competitors.length > 0)).toBe(true);
+    expect(funnel.leadFunnel.handedOff).toBeGreaterThan(0);
 
     const second = await demo(built.dataDir);
     expect(second).toMatch(/^The demo is already loaded in .*\. Nothing was written\.$/m);
