@@ -10,10 +10,10 @@ import type { HistoryManifest } from './generator/history.js';
 // Two quarters of a company's work in DATA_DIR, from the bench's seeded history: leads handed to
 // sales under a qualification agreement, deals touched by both teams, won and lost with reasons
 // and competitors, shared goals proposed, endorsed by both leads and revised, retrospectives
-// filed and concluded. Every command goes through its context's
-// real decider with the clock at that step's moment and the metadata the service records (actor,
-// team, recordedAt, correlation and causation ids), appended at the revision it was decided on,
-// so as-of answers look as they would have on each day. The same options give the same history,
+// filed and concluded. Every command goes through its context's real decider with the clock at
+// that step's moment and the metadata the service records (actor, team, recordedAt, correlation
+// and causation ids), appended at the revision it was decided on, so as-of answers look as they
+// would have on each day. The same options give the same history,
 // ids included; a second run finds it loaded and changes nothing.
 
 const DEMO_DAYS = 183;
