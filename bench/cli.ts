@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { runCli } from '#api';
 import { parseArgs, USAGE, type BenchOptions } from './args.js';
 import type { HistoryManifest } from './generator/history.js';
-import { EVENTS_FILE, readManifest, writeHistory } from './generator/write-history.js';
+import { ensureHistory } from './generator/write-history.js';
 import { measure, say } from './phases.js';
 import { loadAverage, machine, type RunFigures } from './report/figures.js';
 import { buildRows, describeTarget, formatCount, met, ratio } from './report/rows.js';
@@ -58,19 +58,16 @@ async function main(): Promise<void> {
 
 /** Writes the history, or reuses the one already in the data directory when it is the same. */
 async function prepareHistory(dataDir: string, options: BenchOptions): Promise<{ manifest: HistoryManifest; writing: RunFigures['history']['writing'] }> {
-  const existing = readManifest(dataDir);
-  if (existing !== undefined && existsSync(join(dataDir, EVENTS_FILE))) {
-    const same = existing.seed === options.seed && existing.requestedEvents === options.events && existing.until === new Date(options.until).toISOString();
-    if (!same) throw new Error(`${dataDir} holds another history (seed ${existing.seed}, ${existing.requestedEvents} events, until ${existing.until}); use another --data-dir`);
-    say(`reusing the history in ${dataDir}: ${existing.events} events (plus the writes of earlier runs' load)`);
-    return { manifest: existing, writing: null };
+  say(`the history of about ${formatCount(options.events)} events (seed ${options.seed}) in ${dataDir}`);
+  const { manifest, written } = await ensureHistory(dataDir, { seed: options.seed, events: options.events, until: options.until });
+  if (written === undefined) {
+    say(`reusing the history in ${dataDir}: ${manifest.events} events (plus the writes of earlier runs' load)`);
+    return { manifest, writing: null };
   }
-  say(`writing a history of about ${formatCount(options.events)} events (seed ${options.seed}) into ${dataDir}`);
-  const written = await writeHistory(dataDir, { seed: options.seed, events: options.events, until: options.until });
-  say(`${written.manifest.events} events of ${written.manifest.deals} deals in ${written.seconds.toFixed(1)} s`);
+  say(`${manifest.events} events of ${manifest.deals} deals in ${written.seconds.toFixed(1)} s`);
   return {
-    manifest: written.manifest,
-    writing: { count: written.manifest.events, seconds: written.seconds, perSecond: written.eventsPerSecond, loadAverage: loadAverage() },
+    manifest,
+    writing: { count: manifest.events, seconds: written.seconds, perSecond: written.eventsPerSecond, loadAverage: loadAverage() },
   };
 }
 

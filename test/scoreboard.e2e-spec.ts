@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pino } from 'pino';
-import { loadConfig, rebuildProjections } from '#api';
+import { exportLog, importLog, loadConfig, rebuildProjections } from '#api';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { SqliteEventStore } from '#event-store/sqlite';
 import { openSqliteDatabase } from '#sqlite';
 import { expectEventually } from './support/expect-eventually.js';
 import { collect, gql, wsClient } from './support/graphql-client.js';
@@ -47,8 +51,9 @@ describe('one quarter on the scoreboard: progress as of any moment, credit under
   let tokens: Awaited<ReturnType<typeof teamTokens>>;
   const goal = 'goal-q1-ent';
 
-  const call = async (query: string, variables: Record<string, unknown>, token: string): Promise<Json> => {
-    const response = await gql(app.url, query, variables, token);
+  const call = (query: string, variables: Record<string, unknown>, token: string): Promise<Json> => callAt(app.url, query, variables, token);
+  const callAt = async (url: string, query: string, variables: Record<string, unknown>, token: string): Promise<Json> => {
+    const response = await gql(url, query, variables, token);
     if (response.errors !== undefined) throw new Error(`${query.slice(0, 60)}… failed: ${JSON.stringify(response.errors)}`);
     return response.data!;
   };
@@ -69,8 +74,8 @@ describe('one quarter on the scoreboard: progress as of any moment, credit under
     await mutate('filePerspective', { retrospectiveId: opened['id'], reasonCodes: sales }, tokens.sales, 'id');
     await mutate('concludeRetrospective', { retrospectiveId: opened['id'], agreedReasonCodes: agreed, summary: 'We agree.' }, tokens.sales, 'id');
   };
-  const progress = (asOf?: string, model?: string) =>
-    call(GOAL_PROGRESS, { id: goal, ...(asOf ? { asOf } : {}), ...(model ? { model } : {}) }, tokens.executive).then(
+  const progress = (asOf?: string, model?: string, url = app.url) =>
+    callAt(url, GOAL_PROGRESS, { id: goal, ...(asOf ? { asOf } : {}), ...(model ? { model } : {}) }, tokens.executive).then(
       (data) => data['sharedGoal']['progress'] as Json,
     );
 
@@ -305,17 +310,45 @@ describe('one quarter on the scoreboard: progress as of any moment, credit under
     expect(mid['reasons'][0]).toMatchObject({ reason: { code: 'PRICE_TOO_HIGH' }, deals: 1, revenue: '8000.00', competitors: [{ competitor: 'Bolt', deals: 1 }] });
   });
 
-  describe('after rebuilding every read model from the log', () => {
-    const answers = async () => ({
-      atT1: await progress(T1),
-      now: await progress(undefined, 'W_SHAPED'),
-      board: await call(SCOREBOARD, { model: 'TIME_DECAY' }, tokens.executive),
-      insights: await call(REASON_INSIGHTS, {}, tokens.marketing),
-      deals: await call('{ deals(first: 200) { totalCount edges { cursor node { id status closures lossReason { code } touches { id } history { revision type at actor summary } retrospective { id status } } } } }', {}, tokens.sales),
-      goals: await call('{ sharedGoals { id status target endorsements { team by at } targetHistory { from to reason by at } } }', {}, tokens.sales),
-      retros: await call('{ retrospectives(first: 200) { totalCount edges { node { id status outcome deal { id } perspectives { team reasons { code } } agreedReasons { code } } } } pendingRetrospectives { id } }', {}, tokens.sales),
-      reasons: await call('{ reasons(includeRetired: true) { code retired mergedInto { code } } }', {}, tokens.sales),
+  /** Every query of the quarter, as one instance answers them. */
+  const answersAt = async (url: string) => ({
+    atT1: await progress(T1, undefined, url),
+    now: await progress(undefined, 'W_SHAPED', url),
+    board: await callAt(url, SCOREBOARD, { model: 'TIME_DECAY' }, tokens.executive),
+    insights: await callAt(url, REASON_INSIGHTS, {}, tokens.marketing),
+    deals: await callAt(url, '{ deals(first: 200) { totalCount edges { cursor node { id status closures lossReason { code } touches { id } history { revision type at actor summary } retrospective { id status } } } } }', {}, tokens.sales),
+    goals: await callAt(url, '{ sharedGoals { id status target endorsements { team by at } targetHistory { from to reason by at } } }', {}, tokens.sales),
+    retros: await callAt(url, '{ retrospectives(first: 200) { totalCount edges { node { id status outcome deal { id } perspectives { team reasons { code } } agreedReasons { code } } } } pendingRetrospectives { id } }', {}, tokens.sales),
+    reasons: await callAt(url, '{ reasons(includeRetired: true) { code retired mergedInto { code } } }', {}, tokens.sales),
+  });
+
+  describe('exported to NDJSON and imported into an empty store', () => {
+    it('gives identical answers to every query of the quarter', async () => {
+      const exported = join(mkdtempSync(join(tmpdir(), 'tandem-export-')), 'quarter.ndjson');
+      const events = await exportLog(app.tandem.app.get<EventStore>(EVENT_STORE), exported);
+      expect(readFileSync(exported, 'utf8').trimEnd().split('\n')).toHaveLength(events);
+
+      const target = mkdtempSync(join(tmpdir(), 'tandem-import-'));
+      const store = new SqliteEventStore(join(target, 'events.sqlite'), { synchronous: 'NORMAL' });
+      try {
+        expect(await importLog(store, exported)).toBe(events);
+        // A second import would mix two histories: refused.
+        await expect(importLog(store, exported)).rejects.toThrow(/not empty/);
+      } finally {
+        await store.close();
+      }
+      const imported = await startTestApp({}, target, { clock: new TestClock(new Date(clock.now()).toISOString()) });
+      try {
+        expect(await answersAt(imported.url)).toEqual(await answersAt(app.url));
+      } finally {
+        await imported.stop();
+        rmSync(dirname(exported), { recursive: true, force: true });
+      }
     });
+  });
+
+  describe('after rebuilding every read model from the log', () => {
+    const answers = () => answersAt(app.url);
 
     it('holds the same rows and gives the same answers', async () => {
       const before = await answers();

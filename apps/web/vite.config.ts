@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** The page: built into dist/web beside the API, which serves it at `/` (apps/api/src/web/page.ts). */
+/**
+ * The page and the GraphiQL IDE, built into dist/web beside the API, which serves the page at `/`
+ * (apps/api/src/web/page.ts) and the IDE at a browser's GET of /graphql outside production
+ * (apps/api/src/web/ide.ts). Both come from installed packages only: nothing loads from a CDN.
+ */
 export default defineConfig({
   root: here('.'),
   plugins: [react()],
@@ -14,6 +18,7 @@ export default defineConfig({
     // Every asset a file of its own: the page's Content-Security-Policy allows no data: URLs.
     assetsInlineLimit: 0,
     target: 'es2022',
+    rolldownOptions: { input: { page: here('index.html'), graphiql: here('graphiql/index.html') } },
   },
   test: {
     root: here('.'),

@@ -67,8 +67,7 @@ export class History {
   private finished = false;
 
   constructor(private readonly options: HistoryOptions) {
-    const days = options.days ?? DEFAULT_DAYS;
-    const start = options.until - days * DAY_MS;
+    const start = startOf(options);
     this.dealCount = dealsFor(options, start);
     this.simulation = plan(new Random(options.seed), start, options.until, this.dealCount, this.ledger);
   }
@@ -98,13 +97,19 @@ export class History {
       events: this.events,
       commands: this.commands,
       deals: this.ledger.deals.size,
-      from: new Date(this.simulation.start).toISOString(),
-      until: new Date(until).toISOString(),
+      ...historySpan(this.options),
       eventTypes: Object.fromEntries([...this.ledger.types].sort(([a], [b]) => a.localeCompare(b))),
       goals: this.ledger.goals,
       load: this.ledger.loadTargets(until),
     };
   }
+}
+
+const startOf = (options: HistoryOptions): number => options.until - (options.days ?? DEFAULT_DAYS) * DAY_MS;
+
+/** The first and last instant of the history these options make, as its manifest gives them. */
+export function historySpan(options: HistoryOptions): { from: string; until: string } {
+  return { from: new Date(startOf(options)).toISOString(), until: new Date(options.until).toISOString() };
 }
 
 /** Sets up every story of a history on a fresh simulation. */

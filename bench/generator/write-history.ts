@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SqliteEventStore } from '#event-store/sqlite';
 import { ProgressBar } from '../progress-bar.js';
-import { History, type HistoryManifest, type HistoryOptions } from './history.js';
+import { History, historySpan, type HistoryManifest, type HistoryOptions } from './history.js';
 
 export const EVENTS_FILE = 'events.sqlite';
 export const MANIFEST_FILE = 'bench-manifest.json';
@@ -45,4 +45,23 @@ export async function writeHistory(dataDir: string, options: HistoryOptions): Pr
 export function readManifest(dataDir: string): HistoryManifest | undefined {
   const file = join(dataDir, MANIFEST_FILE);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as HistoryManifest) : undefined;
+}
+
+/**
+ * The history of these options in `dataDir`: the one written there before when it is the same
+ * (seed, size, first and last day), else a new one written into the empty directory. Another
+ * history there is refused: two never mix.
+ */
+export async function ensureHistory(dataDir: string, options: HistoryOptions): Promise<{ manifest: HistoryManifest; written: WrittenHistory | undefined }> {
+  const existing = readManifest(dataDir);
+  if (existing !== undefined && existsSync(join(dataDir, EVENTS_FILE))) {
+    const wanted = historySpan(options);
+    const same = existing.seed === options.seed && existing.requestedEvents === options.events && existing.from === wanted.from && existing.until === wanted.until;
+    if (!same) {
+      throw new Error(`${dataDir} holds another history (seed ${existing.seed}, ${existing.requestedEvents} events, ${existing.from.slice(0, 10)} to ${existing.until.slice(0, 10)}); use another data directory`);
+    }
+    return { manifest: existing, written: undefined };
+  }
+  const written = await writeHistory(dataDir, options);
+  return { manifest: written.manifest, written };
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
 import type { ActorTeam } from '#shared';
+import { issueToken } from './issue-token.js';
 
 export interface DevCredentials {
   readonly secret: string;
@@ -29,6 +29,13 @@ const IDENTITIES: readonly DevIdentity[] = [
 ];
 
 const TOKEN_LIFETIME = '30d';
+const SECRET_FILE = 'dev-auth-secret';
+
+/** The development secret a service without auth configuration made in `dataDir`, if it has. */
+export function readDevSecret(dataDir: string): string | undefined {
+  const file = join(dataDir, SECRET_FILE);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
 
 /**
  * For development without auth configuration: keeps a random HS256 secret in the data directory
@@ -39,22 +46,15 @@ export async function ensureDevCredentials(
   options: { issuer?: string; audience?: string } = {},
 ): Promise<DevCredentials> {
   mkdirSync(dataDir, { recursive: true });
-  const secretFile = join(dataDir, 'dev-auth-secret');
+  const secretFile = join(dataDir, SECRET_FILE);
   if (!existsSync(secretFile)) {
     writeFileSync(secretFile, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
   }
   const secret = readFileSync(secretFile, 'utf8').trim();
-  const key = new TextEncoder().encode(secret);
   const tokens: Record<string, string> = {};
   for (const identity of IDENTITIES) {
-    let jwt = new SignJWT({ team: identity.team, lead: identity.lead, name: identity.name })
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(identity.sub)
-      .setIssuedAt()
-      .setExpirationTime(TOKEN_LIFETIME);
-    if (options.issuer) jwt = jwt.setIssuer(options.issuer);
-    if (options.audience) jwt = jwt.setAudience(options.audience);
-    tokens[identity.key] = await jwt.sign(key);
+    const { key, sub, name, team, lead } = identity;
+    tokens[key] = await issueToken(secret, { sub, name, team, lead, lifetime: TOKEN_LIFETIME, ...options });
   }
   const tokensFile = join(dataDir, 'dev-tokens.json');
   writeFileSync(tokensFile, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });

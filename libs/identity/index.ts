@@ -1,2 +1,3 @@
 export { bearerToken, TokenVerifier, type Verified } from './token-verifier.js';
-export { ensureDevCredentials, type DevCredentials } from './dev-credentials.js';
+export { ensureDevCredentials, readDevSecret, type DevCredentials } from './dev-credentials.js';
+export { issueToken, teamOf, type TokenRequest } from './issue-token.js';

@@ -67,17 +67,7 @@ export class CheckpointTable {
 
   get(name: string): Checkpoint | undefined {
     const row = prepared(this.db, `SELECT * FROM ${CHECKPOINT_TABLE} WHERE name = ?`).get(name) as CheckpointRow | undefined;
-    return row === undefined
-      ? undefined
-      : {
-          name: row.name,
-          version: row.version,
-          position: row.position as Position | null,
-          status: row.status,
-          lastError: row.last_error,
-          updatedAt: row.updated_at,
-          log: row.store_id === null ? null : { identity: row.store_id, head: row.store_head as Position | null },
-        };
+    return row === undefined ? undefined : checkpointOf(row);
   }
 
   /** Forgets all progress: the projection starts again from the beginning of this log. */
@@ -112,3 +102,20 @@ export class CheckpointTable {
     return this.now().toISOString();
   }
 }
+
+/** Every projection's checkpoint as the read models' database holds it (none before the first start). */
+export function readCheckpoints(db: SqliteDatabase): Checkpoint[] {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(CHECKPOINT_TABLE);
+  if (exists === undefined) return [];
+  return (db.prepare(`SELECT * FROM ${CHECKPOINT_TABLE} ORDER BY name`).all() as CheckpointRow[]).map(checkpointOf);
+}
+
+const checkpointOf = (row: CheckpointRow): Checkpoint => ({
+  name: row.name,
+  version: row.version,
+  position: row.position as Position | null,
+  status: row.status,
+  lastError: row.last_error,
+  updatedAt: row.updated_at,
+  log: row.store_id === null ? null : { identity: row.store_id, head: row.store_head as Position | null },
+});

@@ -1,6 +1,6 @@
 export * from './projection.js';
 export * from './errors.js';
-export type { ProjectionStatus } from './checkpoints.js';
+export { readCheckpoints, type Checkpoint, type ProjectionStatus } from './checkpoints.js';
 export * from './projection-runner.js';
 export * from './metadata.js';
 export * from './live-feed.js';

@@ -68,7 +68,7 @@ export function newEvents(count: number, type = 'ItemAdded'): NewEvent[] {
 }
 
 export interface LogLine {
-  readonly level: 'info' | 'warn' | 'error';
+  readonly level: 'debug' | 'info' | 'warn' | 'error';
   readonly object: Record<string, unknown>;
   readonly message: string;
 }
@@ -78,7 +78,7 @@ export function recordingLogger(): ProjectionLogger & { readonly lines: LogLine[
   const line = (level: LogLine['level']) => (object: object, message: string) => {
     lines.push({ level, object: object as Record<string, unknown>, message });
   };
-  return { lines, info: line('info'), warn: line('warn'), error: line('error') };
+  return { lines, debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }
 
 /** How long a test waits for what should come: a bound on a hang, never reached by a busy machine. */

@@ -158,7 +158,7 @@ export class ProjectionRunner {
     for (const run of following) {
       run.loop = together.then(() => (this.stopping || run.status === 'failed' ? undefined : this.consumer.follow(run)));
     }
-    this.logger.info({ projections: this.status() }, 'Projections started');
+    this.logger.debug({ projections: this.status() }, 'Projections started');
   }
 
   /**
@@ -391,9 +391,12 @@ export class ProjectionRunner {
     const checkpoint = this.checkpoints.get(name);
     if (checkpoint?.version !== version) {
       this.restart(run, log);
-      this.logger.info(
+      // A first build is routine; a version change rebuilding a read model is worth a line.
+      const line = checkpoint === undefined ? this.logger.debug : this.logger.info;
+      line.call(
+        this.logger,
         { projection: name, version, previousVersion: checkpoint?.version ?? null },
-        `Projection "${name}" rebuilds from the start of the log`,
+        checkpoint === undefined ? `Projection "${name}" builds from the start of the log` : `Projection "${name}" rebuilds from the start of the log`,
       );
       return;
     }
@@ -475,7 +478,7 @@ export class ProjectionRunner {
     run.status = 'live';
     this.changes++;
     this.checkpoints.setStatus(run.projection.name, 'live');
-    this.logger.info({ projection: run.projection.name, position: run.position }, `Projection "${run.projection.name}" is live`);
+    this.logger.debug({ projection: run.projection.name, position: run.position }, `Projection "${run.projection.name}" is live`);
   }
 
   private markUnavailable(run: Run, error: EventStoreUnavailableError): void {

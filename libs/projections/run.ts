@@ -4,6 +4,7 @@ import type { Projection } from './projection.js';
 
 /** pino's call shape, so the service's logger fits as it is. */
 export interface ProjectionLogger {
+  debug(object: object, message: string): void;
   info(object: object, message: string): void;
   warn(object: object, message: string): void;
   error(object: object, message: string): void;

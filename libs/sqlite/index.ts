@@ -10,3 +10,4 @@ export {
   type SqliteSynchronousLevel,
 } from './open-sqlite-database.js';
 export { prepared, type SqliteStatement } from './prepared.js';
+export { backupSqliteDatabase } from './backup.js';

@@ -3,12 +3,14 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { TerminusModule } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type { SqliteDatabase } from '#sqlite';
 import { AnswerCache, ProjectionRunner } from '#projections';
 import {
   APP_LOGGER,
   CLOCK,
+  COMMAND_OBSERVER,
   CommandRunner,
   CURRENCY,
   READ_MODEL_DATABASE,
@@ -35,6 +37,10 @@ import type { CostGate } from './graphql/limits.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthResolver } from './health/health.resolver.js';
 import { HealthService } from './health/health.service.js';
+import { ReadinessIndicators } from './health/readiness.indicators.js';
+import { MetricsController } from './observability/metrics.controller.js';
+import { metricsPlugin } from './observability/metrics.plugin.js';
+import { Metrics } from './observability/metrics.js';
 import type { Logger } from './logger.js';
 
 /** What the app is built from: made and owned by the bootstrap, handed to Nest as values. */
@@ -51,12 +57,13 @@ export interface AppInfrastructure {
   readonly readYourWritesTimeoutMs?: number;
   /** Prices every operation and keeps each caller to a budget, over HTTP and WebSocket alike. */
   readonly costGate: CostGate;
+  readonly metrics: Metrics;
 }
 
 @Module({})
 export class AppModule {
   static forRoot(infrastructure: AppInfrastructure): DynamicModule {
-    const { config, logger } = infrastructure;
+    const { config, logger, metrics } = infrastructure;
     return {
       module: AppModule,
       global: true,
@@ -70,8 +77,11 @@ export class AppModule {
             production: config.production,
             costGate: infrastructure.costGate,
             stateVersion: () => infrastructure.projections.stateVersion(),
+            plugins: [metricsPlugin(metrics)],
           }),
         }),
+        // Probes are polled every few seconds: a failing one is in its answer, not in the log.
+        TerminusModule.forRoot({ logger: false }),
         ReasonsModule,
         DealsModule,
         GoalsModule,
@@ -79,7 +89,7 @@ export class AppModule {
         InsightsModule,
         LeadsModule,
       ],
-      controllers: [HealthController, DevTokensController],
+      controllers: [HealthController, MetricsController, DevTokensController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DEV_CREDENTIALS, useValue: infrastructure.devCredentials ?? null },
@@ -94,7 +104,10 @@ export class AppModule {
         CommandRunner,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GraphQLErrorsFilter },
+        { provide: Metrics, useValue: metrics },
+        { provide: COMMAND_OBSERVER, useValue: metrics },
         HealthService,
+        ReadinessIndicators,
         HealthResolver,
       ],
       exports: [APP_CONFIG, APP_LOGGER, EVENT_STORE, READ_MODEL_DATABASE, ProjectionRunner, AnswerCache, CURRENCY, CLOCK, CommandRunner],

@@ -9,12 +9,17 @@ import type { Clock } from '#shared/application';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { lockDataDir } from './core/data-dir-lock.js';
+import { HttpDrain } from './core/drain.js';
 import { openEventStore, openReadModelDatabase } from './core/infrastructure.js';
 import { createErrorFormatter } from './graphql/error-mapping.js';
 import { CostGate } from './graphql/limits.js';
 import { startSubscriptionServer } from './graphql/subscriptions.js';
 import { NestPinoLogger, type Logger } from './logger.js';
+import { Metrics } from './observability/metrics.js';
+import { requestLog } from './observability/request-log.js';
+import { timedAppends } from './observability/timed-event-store.js';
 import { PROJECTIONS } from './projections.js';
+import { ideIsBuilt, serveIde } from './web/ide.js';
 import { pageIsBuilt, servePage } from './web/page.js';
 
 export interface TandemApp {
@@ -31,12 +36,20 @@ export interface CreateAppOptions {
   readonly webDir?: string;
 }
 
+/** How long a shutdown waits for the requests in flight (a command waits up to 10 s for its read models). */
+const DRAIN_TIMEOUT_MS = 20_000;
+
 /** Max request body (PRODUCT §6). */
 const BODY_LIMIT = '1mb';
 
 /**
  * Builds the whole service: auth, the event store, the read models and their projections, then
  * the Nest application on top. The caller listens (main) or drives it in tests.
+ *
+ * `close` undoes it in reverse, which is the graceful shutdown: subscriptions end (1001, going
+ * away), the HTTP server takes no new connection and answers every request in flight (their
+ * commands read-your-writes with the projections still running), Nest stops, the projections
+ * stop after their current transaction (rows and checkpoint together), then the stores close.
  */
 export async function createApp(config: AppConfig, logger: Logger, options: CreateAppOptions = {}): Promise<TandemApp> {
   // Closed in reverse order of opening, on a failed start as on shutdown.
@@ -48,13 +61,15 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
     const lock = lockDataDir(config.dataDir);
     resources.push(() => lock.release());
     const { verifier, devCredentials } = await authentication(config);
-    const eventStore = await openEventStore(config);
+    const metrics = new Metrics();
+    const eventStore = timedAppends(await openEventStore(config), (outcome, seconds) => metrics.append(outcome, seconds));
     resources.push(() => eventStore.close());
     const readModels = openReadModelDatabase(config);
     resources.push(() => {
       readModels.close();
     });
     const projections = new ProjectionRunner({ store: eventStore, database: readModels, logger, projections: PROJECTIONS });
+    metrics.watch(eventStore, projections);
     const costGate = new CostGate({ costPerMinute: config.rateLimitCostPerMinute });
     resources.push(() => projections.stop());
     const app = await NestFactory.create<NestExpressApplication>(
@@ -69,18 +84,29 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
         ...(options.clock ? { clock: options.clock } : {}),
         ...(options.readYourWritesTimeoutMs ? { readYourWritesTimeoutMs: options.readYourWritesTimeoutMs } : {}),
         costGate,
+        metrics,
       }),
       // Cross-origin browsers are refused unless their origin is configured (PRODUCT §6, §8).
       { logger: new NestPinoLogger(logger), bodyParser: false, cors: config.corsOrigins.length === 0 ? false : { origin: [...config.corsOrigins] } },
     );
     resources.push(() => app.close());
+    // First, so that every answer is logged, a refused body included.
+    app.use(requestLog(logger));
+    const drain = new HttpDrain();
+    app.use(drain.refuseWhileDraining);
     app.useBodyParser('json', { limit: BODY_LIMIT });
     // Before Nest's routes, which init adds: the page takes only GETs of its own paths.
     if (options.webDir !== undefined) {
       if (!pageIsBuilt(options.webDir)) logger.warn({ webDir: options.webDir }, `No page is built in ${options.webDir}: run npm run build`);
+      if (!config.production) {
+        if (!ideIsBuilt(options.webDir)) logger.warn({ webDir: options.webDir }, `No GraphiQL is built in ${options.webDir}: run npm run build`);
+        app.use(serveIde(options.webDir));
+      }
       app.use(servePage(options.webDir));
     }
     await app.init();
+    // Pushed before the subscriptions, so it runs after they close: upgraded sockets would keep the server open.
+    resources.push(() => drain.finish(app.getHttpServer(), DRAIN_TIMEOUT_MS));
     const subscriptions = startSubscriptionServer({
       httpServer: app.getHttpServer(),
       path: '/graphql',
@@ -91,6 +117,8 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
       formatError: createErrorFormatter(logger, { production: config.production }),
     });
     resources.push(() => subscriptions.close());
+    // The first step of a shutdown: new requests are refused from the moment it begins.
+    resources.push(() => drain.begin());
     await projections.start();
 
     let closing: Promise<void> | undefined;

@@ -6,6 +6,7 @@ describe('loadConfig', () => {
     const config = loadConfig({}, '/srv/tandem');
     expect(config).toMatchObject({
       port: 3000,
+      host: '127.0.0.1',
       dataDir: '/srv/tandem/data',
       eventStore: 'sqlite',
       sqliteSynchronous: 'FULL',
@@ -41,6 +42,8 @@ describe('loadConfig', () => {
     [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET must be at least 32 characters long'],
     [{ AUTH_JWKS_URL: 'not a url' }, 'AUTH_JWKS_URL must be an http(s) URL'],
     [{ NODE_ENV: 'production' }, 'AUTH_JWT_SECRET or AUTH_JWKS_URL is required when NODE_ENV=production'],
+    [{ HOST: 'http://localhost' }, 'HOST must be an IP address or a host name of this machine'],
+    [{ HOST: 'two words' }, 'HOST must be an IP address or a host name of this machine, such as 127.0.0.1, 0.0.0.0 or ::, got "two words"'],
     [{ AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWKS_URL: 'https://id.example.com/jwks' }, 'AUTH_JWT_SECRET and AUTH_JWKS_URL are exclusive'],
     [{ CORS_ORIGINS: 'app.example.com' }, 'CORS_ORIGINS must be comma-separated origins such as https://app.example.com, got "app.example.com"'],
     [{ CORS_ORIGINS: 'https://app.example.com/' }, 'got "https://app.example.com/"'],
@@ -70,5 +73,11 @@ describe('loadConfig', () => {
       currency: 'JPY',
       dataDir: '/var/lib/tandem',
     });
+  });
+
+  it('listens on every interface in production and where HOST says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(32) }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::' }).host).toBe('::');
+    expect(loadConfig({ HOST: 'tandem.internal' }).host).toBe('tandem.internal');
   });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { SUPPORTED_CURRENCIES } from '#shared';
 
@@ -7,7 +8,8 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 
 export interface AppConfig {
   readonly port: number;
-  readonly host: string | undefined;
+  /** Where to listen: this machine only outside production unless HOST says otherwise. */
+  readonly host: string;
   readonly dataDir: string;
   readonly eventStore: EventStoreKind;
   readonly eventStoreConnectionString: string | undefined;
@@ -18,6 +20,8 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   /** Origins whose browsers may call the API across origins; none by default (PRODUCT §8). */
   readonly corsOrigins: readonly string[];
+  /** How far behind the head of the log a catching-up projection may be while /health/ready says ready. */
+  readonly readyMaxLag: number;
   /** Cost (PRODUCT §6) an actor may spend per minute; 0 turns the limit off. */
   readonly rateLimitCostPerMinute: number;
 }
@@ -75,7 +79,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
-    host: optional(env, 'HOST'),
+    host: listenHost(env, production),
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
     eventStore,
     eventStoreConnectionString: connectionString,
@@ -85,6 +89,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     production,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
+    readyMaxLag: integer(env, 'READY_MAX_LAG', 1000, 0, 1_000_000_000),
     // On by default in production: an actor's requests share one budget of query cost.
     rateLimitCostPerMinute: integer(env, 'RATE_LIMIT_COST_PER_MINUTE', production ? DEFAULT_RATE_LIMIT : 0, 0, 1_000_000_000),
   };
@@ -110,6 +115,20 @@ function origins(env: Env, name: string): string[] {
     }
     return origin;
   });
+}
+
+/**
+ * Outside production the service hands out development tokens and answers introspection, so it
+ * listens on the loopback interface unless told otherwise; in production (containers) on every one.
+ */
+function listenHost(env: Env, production: boolean): string {
+  const value = optional(env, 'HOST');
+  if (value === undefined) return production ? '0.0.0.0' : '127.0.0.1';
+  const hostName = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+  if (isIP(value) === 0 && !hostName.test(value)) {
+    throw new ConfigError(`HOST must be an IP address or a host name of this machine, such as 127.0.0.1, 0.0.0.0 or ::, got "${value}"`);
+  }
+  return value;
 }
 
 function optional(env: Env, name: string): string | undefined {

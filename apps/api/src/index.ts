@@ -2,6 +2,8 @@
 export { createApp, type CreateAppOptions, type TandemApp } from './bootstrap.js';
 export { ConfigError, loadConfig, type AppConfig } from './config.js';
 export { rebuildProjections } from './rebuild.js';
-export { DataDirLockedError } from './core/data-dir-lock.js';
+export { DataDirLockedError, lockDataDir } from './core/data-dir-lock.js';
 export { servedSchema } from './schema.js';
-export { runCli } from './cli.js';
+export { configOrExit, runCli } from './cli.js';
+export { exportLog, importLog, type ExportedEvent } from './tools/log-transfer.js';
+export { backupDataDir } from './tools/backup.js';

@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Command } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, type Position } from '#event-store';
-import type { Actor, Aggregate, Caller, CommandContext, DomainEvent } from '#shared';
+import { DomainError, type Actor, type Aggregate, type Caller, type CommandContext, type DomainEvent } from '#shared';
 import { handleCommand, readAggregate, type AggregateRead, type CommandResult } from './handle-command.js';
-import { CLOCK, type Clock } from './tokens.js';
+import { CLOCK, COMMAND_OBSERVER, type Clock, type CommandObserver } from './tokens.js';
 
 export const READ_YOUR_WRITES = Symbol('ReadYourWrites');
 
@@ -39,6 +40,7 @@ export class CommandRunner {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(READ_YOUR_WRITES) private readonly readYourWrites: ReadYourWrites,
+    @Optional() @Inject(COMMAND_OBSERVER) private readonly observer: CommandObserver | null = null,
   ) {}
 
   /** The context of one command: the caller, and now by the server's clock. */
@@ -59,9 +61,18 @@ export class CommandRunner {
     expectedVersion?: number | null,
   ): Promise<CommandResult<State>> {
     const context = 'now' in who ? who : this.context(who);
-    const result = await handleCommand(this.store, aggregate, id, command, context, { expectedVersion: expectedVersion ?? null });
-    await this.settle(result);
-    return result;
+    const started = performance.now();
+    let outcome = 'ok';
+    try {
+      const result = await handleCommand(this.store, aggregate, id, command, context, { expectedVersion: expectedVersion ?? null });
+      await this.settle(result);
+      return result;
+    } catch (error) {
+      outcome = error instanceof DomainError ? error.code : 'error';
+      throw error;
+    } finally {
+      this.observer?.observe(commandType(command), outcome, (performance.now() - started) / 1000);
+    }
   }
 
   /** The instance as its stream has it now (not the read model): for checks a moment old is too old. */
@@ -74,6 +85,12 @@ export class CommandRunner {
     if (result.positions.size === 0) return;
     await this.readYourWrites.waitFor(result.positions);
   }
+}
+
+/** A domain command's own name (`WinDeal`), which every command of the domain carries. */
+function commandType(command: unknown): string {
+  const type = (command as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? type : 'unknown';
 }
 
 /** The service itself, as the actor of what it records on its own. */

@@ -1,5 +1,6 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { prepareDataDir } from './data-dir.js';
 
 export const LOCK_FILE = 'tandem.lock';
 
@@ -8,7 +9,7 @@ export class DataDirLockedError extends Error {
     readonly dataDir: string,
     readonly pid: number,
   ) {
-    super(`${dataDir} is in use by another Tandem process (pid ${pid}); stop it first`);
+    super(`DATA_DIR ${dataDir} is in use by another Tandem process (pid ${pid}): stop it first, or set DATA_DIR to another directory`);
     this.name = 'DataDirLockedError';
   }
 }
@@ -23,7 +24,7 @@ export interface DataDirLock {
  * first one's. A lock left by a process that no longer exists is taken over.
  */
 export function lockDataDir(dataDir: string): DataDirLock {
-  mkdirSync(dataDir, { recursive: true });
+  prepareDataDir(dataDir);
   const file = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     let fd: number;

@@ -1,9 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { Request } from 'express';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { RequestContext } from '#shared/graphql';
 import type { TokenVerifier } from '#identity';
 import type { Logger } from '../logger.js';
+import { correlationIdOf } from '../observability/request-log.js';
 import { authenticate } from './authentication.js';
 import { costPlugin } from './cost-plugin.js';
 import { BoundedDocumentStore } from './document-store.js';
@@ -20,17 +22,19 @@ export interface GraphQLOptionsInput {
   readonly stateVersion: () => number;
   /** The bound of the whole answers kept, in characters of JSON; 0 keeps none. */
   readonly responseCacheChars?: number;
+  /** Plugins of the app's own, such as its metrics. */
+  readonly plugins?: readonly ApolloServerPlugin<RequestContext>[];
 }
 
 interface HttpContextArgument {
-  readonly req: { headers: Record<string, string | string[] | undefined> };
+  readonly req: Request;
 }
 
 /**
  * GraphQL over HTTP. Subscriptions run over WebSocket from subscriptions.ts, with the same limits
  * (limits.ts), the same error formatting and the same authentication.
  */
-export function graphQLOptions({ verifier, logger, production, costGate, stateVersion, responseCacheChars }: GraphQLOptionsInput): ApolloDriverConfig {
+export function graphQLOptions({ verifier, logger, production, costGate, stateVersion, responseCacheChars, plugins = [] }: GraphQLOptionsInput): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -44,6 +48,7 @@ export function graphQLOptions({ verifier, logger, production, costGate, stateVe
     documentStore: new BoundedDocumentStore(),
     formatError: createErrorFormatter(logger, { production }),
     plugins: [
+      ...plugins,
       costPlugin(costGate),
       responseCachePlugin({ stateVersion, ...(responseCacheChars === undefined ? {} : { maxChars: responseCacheChars }) }),
       // Apollo installs cache-control hints by default: a hook on every field, for HTTP caching
@@ -53,13 +58,7 @@ export function graphQLOptions({ verifier, logger, production, costGate, stateVe
     validationRules: documentRules(production),
     context: async ({ req }: HttpContextArgument): Promise<RequestContext> => {
       const { actor, authError } = await authenticate(verifier, req.headers['authorization']);
-      const correlation = req.headers['x-correlation-id'];
-      return {
-        actor,
-        authError,
-        loaders: new Map(),
-        correlationId: typeof correlation === 'string' && /^[\w-]{1,64}$/.test(correlation) ? correlation : randomUUID(),
-      };
+      return { actor, authError, loaders: new Map(), correlationId: correlationIdOf(req) };
     },
   };
 }

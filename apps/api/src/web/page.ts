@@ -3,25 +3,33 @@ import { extname, join, sep } from 'node:path';
 import express, { type RequestHandler, type Response } from 'express';
 
 /** Paths the API answers itself: the page's routes never take them. */
-const API_PATHS = ['/graphql', '/health', '/dev-tokens'] as const;
+const API_PATHS = ['/graphql', '/health', '/metrics', '/dev-tokens'] as const;
 
 /**
  * The page loads nothing from another host (PRODUCT §10): scripts, styles, images and requests
  * all come from this origin (WebSocket subscriptions included: CSP 3 counts ws: to the same host
  * as 'self'), no inline script or style is allowed, and nothing may frame it.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const POLICY: Readonly<Record<string, string>> = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self'",
+  'font-src': "'self'",
+  'connect-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'self'",
+  'frame-ancestors': "'none'",
+};
+
+/** The page's policy, with sources added to some directives (GraphiQL's data: fonts and icons). */
+export const contentSecurityPolicy = (additions: Readonly<Record<string, string>> = {}): string =>
+  Object.entries(POLICY)
+    .map(([directive, sources]) => `${directive} ${sources}${additions[directive] ? ` ${additions[directive]}` : ''}`)
+    .join('; ');
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Vite names every built asset after its content: a changed file is a new URL. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
