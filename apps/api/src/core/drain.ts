@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
-import type { RequestHandler } from 'express';
-import { DELIBERATE_REFUSAL } from '../observability/request-log.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { markDeliberateRefusal } from '../observability/request-log.js';
 
 /**
  * The HTTP side of a graceful shutdown, in two steps. `begin`: every new request is refused at
@@ -17,19 +17,21 @@ export class HttpDrain {
   private draining = false;
   private inFlight = 0;
 
-  /** Mounted before everything else. */
-  readonly refuseWhileDraining: RequestHandler = (_request, response, next) => {
+  /** An `onRequest` hook, added right after the request log. */
+  readonly refuseWhileDraining = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
     if (this.draining) {
-      response.locals[DELIBERATE_REFUSAL] = true;
-      response.setHeader('Connection', 'close');
-      response.status(503).json({ message: 'The service is shutting down: send this request again to another instance or after its restart' });
+      markDeliberateRefusal(request);
+      void reply
+        .header('Connection', 'close')
+        .code(503)
+        .send({ message: 'The service is shutting down: send this request again to another instance or after its restart' });
       return;
     }
     this.inFlight += 1;
-    response.once('close', () => {
+    reply.raw.once('close', () => {
       this.inFlight -= 1;
     });
-    next();
+    done();
   };
 
   begin(): void {

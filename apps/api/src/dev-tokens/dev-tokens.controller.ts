@@ -1,5 +1,5 @@
 import { Controller, ForbiddenException, Get, Header, Inject, NotFoundException, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { DevCredentials } from '#identity';
 import type { AppConfig } from '../config.js';
 import { APP_CONFIG, DEV_CREDENTIALS } from '../core/tokens.js';
@@ -19,7 +19,7 @@ export class DevTokensController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  tokens(@Req() request: Request): Readonly<Record<string, string>> {
+  tokens(@Req() request: FastifyRequest): Readonly<Record<string, string>> {
     if (this.config.production || this.credentials === null) {
       throw new NotFoundException(
         'No development tokens: this service has its own auth configuration (AUTH_JWT_SECRET or AUTH_JWKS_URL) or runs in production',

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { RequestContext } from '#shared/graphql';
 import type { TokenVerifier } from '#identity';
@@ -24,10 +24,6 @@ export interface GraphQLOptionsInput {
   readonly responseCacheChars?: number;
   /** Plugins of the app's own, such as its metrics. */
   readonly plugins?: readonly ApolloServerPlugin<RequestContext>[];
-}
-
-interface HttpContextArgument {
-  readonly req: Request;
 }
 
 /**
@@ -56,9 +52,10 @@ export function graphQLOptions({ verifier, logger, production, costGate, stateVe
       ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: documentRules(production),
-    context: async ({ req }: HttpContextArgument): Promise<RequestContext> => {
-      const { actor, authError } = await authenticate(verifier, req.headers['authorization']);
-      return { actor, authError, loaders: new Map(), correlationId: correlationIdOf(req) };
+    // Fastify's integration hands the request itself to the context.
+    context: async (request: FastifyRequest): Promise<RequestContext> => {
+      const { actor, authError } = await authenticate(verifier, request.headers['authorization']);
+      return { actor, authError, loaders: new Map(), correlationId: correlationIdOf(request) };
     },
   };
 }

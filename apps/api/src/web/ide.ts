@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { RequestHandler } from 'express';
-import { contentSecurityPolicy } from './page.js';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pathOf } from '../observability/request-log.js';
+import { contentSecurityPolicy, sendFile } from './page.js';
 
 /** Where the build puts GraphiQL, beside the page (apps/web/graphiql/index.html). */
 const IDE_FILE = join('graphiql', 'index.html');
@@ -27,20 +28,16 @@ export function ideIsBuilt(root: string): boolean {
 /**
  * A browser opening /graphql (a GET that asks for HTML) gets GraphiQL, built from installed
  * packages. Clients asking for JSON, POSTs and WebSocket upgrades go on to the API as before.
- * Mounted outside production only: the IDE leans on introspection, which production turns off.
+ * Added outside production only: the IDE leans on introspection, which production turns off.
+ * An `onRequest` hook.
  */
-export function serveIde(root: string): RequestHandler {
-  const file = join(root, IDE_FILE);
-  return (request, response, next) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || request.path !== '/graphql' || !wantsHtml(request.headers.accept)) {
-      next();
-      return;
-    }
-    response.sendFile(file, { cacheControl: false, dotfiles: 'deny', headers: IDE_HEADERS }, (error?: Error) => {
-      // Not built: the API answers as it would without the IDE.
-      if (error !== undefined && !response.headersSent) next();
-    });
-  };
+export function serveIde(app: FastifyInstance, root: string): void {
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || pathOf(request) !== '/graphql' || !wantsHtml(request.headers.accept)) return done();
+    // Not built: the API answers as it would without the IDE.
+    if (!ideIsBuilt(root)) return done();
+    sendFile(request, reply, resolve(root), `/${IDE_FILE}`, IDE_HEADERS);
+  });
 }
 
 /** A browser's navigation lists text/html first; API clients ask for JSON or for anything. */

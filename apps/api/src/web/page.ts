@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
-import { extname, join, sep } from 'node:path';
-import express, { type RequestHandler, type Response } from 'express';
+import { existsSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import send from '@fastify/send';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pathOf } from '../observability/request-log.js';
 
 /** Paths the API answers itself: the page's routes never take them. */
 const API_PATHS = ['/graphql', '/health', '/metrics', '/dev-tokens'] as const;
@@ -42,46 +44,59 @@ export function pageIsBuilt(root: string): boolean {
 }
 
 /**
- * Serves the built page from `root` only: its files as they are (dot files never), and its
- * index.html for the page's own routes (GET or HEAD of a path without a file extension), so that a shared link
- * such as /goals/q1?model=LINEAR opens the page. The API's paths, other methods and missing
- * files fall through to Nest, which answers them as before (a missing asset is a 404, never
- * the page).
+ * Answers with the file at `path` (a URL path) under `root`, with `headers` when it is found, and
+ * what `send` says otherwise (304 to a conditional request, 416 to a bad range, 404, 403 for a
+ * dot file). Called from an `onRequest` hook that has taken the request.
  */
-export function servePage(root: string): RequestHandler {
-  const assets = join(root, 'assets') + sep;
-  const files = express.static(root, {
-    index: false,
-    redirect: false,
-    dotfiles: 'ignore',
-    fallthrough: true,
-    cacheControl: false,
-    setHeaders: (response: Response, path: string) => {
-      pageHeaders(response, path.startsWith(assets) ? IMMUTABLE : REVALIDATE);
+export function sendFile(request: FastifyRequest, reply: FastifyReply, root: string, path: string, headers: Readonly<Record<string, string>>): void {
+  send(request.raw, path, { root, cacheControl: false, dotfiles: 'deny' }).then(
+    ({ statusCode, headers: fileHeaders, stream, type }) => {
+      if (type === 'file') void reply.headers(headers);
+      void reply.code(statusCode).headers(fileHeaders).send(stream);
     },
+    (error: unknown) => void reply.send(error),
+  );
+}
+
+/**
+ * Serves the built page from `root` only: its files as they are (dot files never), and its
+ * index.html for the page's own routes (GET or HEAD of a path without a file extension), so that a
+ * shared link such as /goals/q1?model=LINEAR opens the page. The API's paths, other methods and
+ * missing files go on to Nest, which answers them as before (a missing asset is a 404, never the
+ * page). An `onRequest` hook: a POST to /graphql pays one comparison.
+ */
+export function servePage(app: FastifyInstance, root: string): void {
+  const base = resolve(root);
+  const headers = (cacheControl: string) => ({ ...PAGE_HEADERS, 'Cache-Control': cacheControl });
+  const assets = join(base, 'assets') + sep;
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return done();
+    const path = pathOf(request);
+    if (isApiPath(path)) return done();
+    const file = fileUnder(base, path);
+    if (file !== undefined) return sendFile(request, reply, base, path, headers(file.startsWith(assets) ? IMMUTABLE : REVALIDATE));
+    // Not built (or removed under a running service): Nest answers 404.
+    if (!isPageRoute(path) || !pageIsBuilt(base)) return done();
+    sendFile(request, reply, base, '/index.html', headers(REVALIDATE));
   });
-  const index = join(root, 'index.html');
-  return (request, response, next) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || isApiPath(request.path)) {
-      next();
-      return;
-    }
-    files(request, response, (error?: unknown) => {
-      if (error !== undefined) {
-        next(error);
-        return;
-      }
-      if (!isPageRoute(request.path)) {
-        next();
-        return;
-      }
-      pageHeaders(response, REVALIDATE);
-      response.sendFile(index, { cacheControl: false, dotfiles: 'deny' }, (sendError?: Error) => {
-        // Not built (or removed under a running service): Nest answers 404.
-        if (sendError !== undefined && !response.headersSent) next();
-      });
-    });
-  };
+}
+
+/** The regular file a URL path names under `base`, when there is one and no part of its path is a dot file. */
+function fileUnder(base: string, path: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.split('/').some((part) => part.startsWith('.'))) return undefined;
+  const file = join(base, decoded);
+  if (!file.startsWith(base + sep)) return undefined;
+  try {
+    return statSync(file).isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The page's routes are words: no file extension, no dot file or folder. */
@@ -93,9 +108,8 @@ function isApiPath(path: string): boolean {
   return API_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
-function pageHeaders(response: Response, cacheControl: string): void {
-  response.setHeader('Cache-Control', cacheControl);
-  response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('Referrer-Policy', 'no-referrer');
-}
+const PAGE_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
