@@ -61,6 +61,18 @@ describe('the service over HTTP', () => {
     expect(response.status).toBe(400);
   });
 
+  it('answers 405 naming the methods it takes to another method at /graphql, and 415 to a body that is not JSON', async () => {
+    for (const method of ['PUT', 'DELETE', 'PATCH']) {
+      const response = await fetch(`${app.url}/graphql`, { method, headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, POST');
+      expect(((await response.json()) as { message: string }).message).toMatch(/GET or POST/);
+    }
+    const form = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x', authorization: `Bearer ${token}` }, body: 'x' });
+    expect(form.status).toBe(415);
+    expect(((await form.json()) as { message: string }).message).toMatch(/application\/json/);
+  });
+
   it('refuses a body over 1 MB', async () => {
     const response = await fetch(`${app.url}/graphql`, {
       method: 'POST',

@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { lockDataDir } from './core/data-dir-lock.js';
 import { HttpDrain } from './core/drain.js';
+import { refuseWhatGraphQLDoesNotTake } from './core/http-refusals.js';
 import { openEventStore, openReadModelDatabase } from './core/infrastructure.js';
 import { createErrorFormatter } from './graphql/error-mapping.js';
 import { CostGate } from './graphql/limits.js';
@@ -87,10 +88,12 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
         metrics,
       }),
       // Fastify rather than Express: the same GraphQL answers at a third of the cost per request
-      // (BENCHMARKS.md). Its JSON body parser refuses bodies over the limit with 413.
-      new FastifyAdapter({ bodyLimit: BODY_LIMIT }),
+      // (BENCHMARKS.md). Fastify's own parsers (JSON, and text/plain for Apollo's CSRF check to
+      // refuse) read the bodies, refusing any over the limit with 413; no Express-style
+      // middleware runs here (the hooks below do that work), so Nest's middie is left out.
+      new FastifyAdapter({ bodyLimit: BODY_LIMIT, skipMiddie: true }),
       // Cross-origin browsers are refused unless their origin is configured (PRODUCT §6, §8).
-      { logger: new NestPinoLogger(logger), cors: config.corsOrigins.length === 0 ? false : { origin: [...config.corsOrigins] } },
+      { logger: new NestPinoLogger(logger), bodyParser: false, cors: config.corsOrigins.length === 0 ? false : { origin: [...config.corsOrigins] } },
     );
     resources.push(() => app.close());
     const http = app.getHttpAdapter().getInstance();
@@ -98,6 +101,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: Crea
     logRequests(http, logger);
     const drain = new HttpDrain();
     http.addHook('onRequest', drain.refuseWhileDraining);
+    refuseWhatGraphQLDoesNotTake(http, '/graphql');
     // Before Nest's routes: the page takes only GETs of its own paths.
     if (options.webDir !== undefined) {
       if (!pageIsBuilt(options.webDir)) logger.warn({ webDir: options.webDir }, `No page is built in ${options.webDir}: run npm run build`);
