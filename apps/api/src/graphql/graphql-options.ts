@@ -11,7 +11,7 @@ import { costPlugin } from './cost-plugin.js';
 import { BoundedDocumentStore } from './document-store.js';
 import { createErrorFormatter } from './error-mapping.js';
 import { documentRules, PARSE_OPTIONS, type CostGate } from './limits.js';
-import { responseCachePlugin } from './response-cache.js';
+import { responseCache } from './response-cache.js';
 
 export interface GraphQLOptionsInput {
   readonly verifier: TokenVerifier;
@@ -31,6 +31,7 @@ export interface GraphQLOptionsInput {
  * (limits.ts), the same error formatting and the same authentication.
  */
 export function graphQLOptions({ verifier, logger, production, costGate, stateVersion, responseCacheChars, plugins = [] }: GraphQLOptionsInput): ApolloDriverConfig {
+  const answers = responseCache({ stateVersion, ...(responseCacheChars === undefined ? {} : { maxChars: responseCacheChars }) });
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -43,10 +44,12 @@ export function graphQLOptions({ verifier, logger, production, costGate, stateVe
     parseOptions: PARSE_OPTIONS,
     documentStore: new BoundedDocumentStore(),
     formatError: createErrorFormatter(logger, { production }),
+    // Kept answers are sent as the body kept with them, not serialized again.
+    stringifyResult: answers.stringifyResult,
     plugins: [
       ...plugins,
       costPlugin(costGate),
-      responseCachePlugin({ stateVersion, ...(responseCacheChars === undefined ? {} : { maxChars: responseCacheChars }) }),
+      answers.plugin,
       // Apollo installs cache-control hints by default: a hook on every field, for HTTP caching
       // headers this API does not send (every answer depends on the caller's token).
       ApolloServerPluginCacheControlDisabled(),

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { Actor } from '#shared';
 import { markVolatile, type RequestContext } from '#shared/graphql';
-import { responseCachePlugin } from './response-cache.js';
+import { responseCache } from './response-cache.js';
 
 const typeDefs = `#graphql
   type Query {
@@ -44,8 +44,22 @@ describe('the response cache', () => {
         },
         Mutation: { bump: () => ++computed },
       },
-      plugins: [responseCachePlugin({ stateVersion: () => version, ...(maxChars === undefined ? {} : { maxChars, maxAnswerChars: maxChars }) })],
+      ...served(responseCache({ stateVersion: () => version, ...(maxChars === undefined ? {} : { maxChars, maxAnswerChars: maxChars }) })),
     });
+  };
+
+  /** The plugin, and the answers' bodies written as the cache keeps them. */
+  const served = ({ plugin, stringifyResult }: ReturnType<typeof responseCache>) => ({ plugins: [plugin], stringifyResult });
+
+  /** Over Apollo's HTTP handling, as the service asks: the body written. */
+  const askOverHttp = async (query: string): Promise<string> => {
+    const contextValue: RequestContext = { actor: SALES, authError: undefined, correlationId: 'c', loaders: new Map() };
+    const response = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query } },
+      context: async () => contextValue,
+    });
+    if (response.body.kind !== 'complete') throw new Error('expected a complete body');
+    return response.body.string;
   };
 
   const ask = async (query: string, caller: Actor | 'anonymous' = SALES, variables?: Record<string, unknown>): Promise<unknown> => {
@@ -133,7 +147,7 @@ describe('the response cache', () => {
     server = new ApolloServer<RequestContext>({
       typeDefs,
       resolvers: { Query: { count: () => `${++computed}`.padEnd(500, '.') } },
-      plugins: [responseCachePlugin({ stateVersion: () => version, maxChars: 10_000, maxAnswerChars: 400 })],
+      ...served(responseCache({ stateVersion: () => version, maxChars: 10_000, maxAnswerChars: 400 })),
     });
     await server.start();
     await ask('{ count }');
@@ -147,5 +161,21 @@ describe('the response cache', () => {
     await ask('{ count }');
     await ask('{ count }');
     expect(computed).toBe(2);
+  });
+
+  it('writes the body Apollo would, once: the request that computes an answer and those given it again send the same', async () => {
+    const first = await askOverHttp('{ count }');
+    expect(first).toBe(`${JSON.stringify({ data: { count: 'count #1' } })}\n`);
+    expect(await askOverHttp('{ count }')).toBe(first);
+    expect(computed).toBe(1);
+    version++;
+    expect(await askOverHttp('{ count }')).toBe(`${JSON.stringify({ data: { count: 'count #2' } })}\n`);
+  });
+
+  it("writes Apollo's own body for answers it does not keep", async () => {
+    expect(await askOverHttp('{ failing }')).toBe(`${JSON.stringify({ errors: [{ message: 'no', locations: [{ line: 1, column: 3 }], path: ['failing'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }], data: { failing: null } })}\n`);
+    expect(await askOverHttp('{ volatile }')).toBe(`${JSON.stringify({ data: { volatile: 'volatile #2' } })}\n`);
+    const { stringifyResult } = responseCache({ stateVersion: () => version });
+    expect(stringifyResult({ data: { a: 1 }, extensions: { b: 2 } })).toBe('{"data":{"a":1},"extensions":{"b":2}}\n');
   });
 });

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
 import type { Actor } from '#shared';
 import { isVolatile, type RequestContext } from '#shared/graphql';
 
@@ -13,7 +14,15 @@ export const DEFAULT_RESPONSE_CACHE_CHARS = 2 * 1024 * 1024;
 interface StoredAnswer {
   readonly stateVersion: number;
   readonly data: Record<string, unknown>;
+  /** The answer's HTTP body, as Apollo would write it: serialized once, sent as it is. */
+  readonly body: string;
   readonly chars: number;
+}
+
+export interface ResponseCache {
+  readonly plugin: ApolloServerPlugin<RequestContext>;
+  /** Apollo's `stringifyResult`: the kept body of an answer that has one, else what Apollo writes by default. */
+  readonly stringifyResult: (result: FormattedExecutionResult) => string;
 }
 
 export interface ResponseCacheOptions {
@@ -35,12 +44,29 @@ export interface ResponseCacheOptions {
  * read models moved; and answers an operation marked volatile (markVolatile: those that read the
  * clock, such as progress "now", or the store's head, such as health). The limits are not
  * bypassed: Apollo prices and rate-limits the operation (cost-plugin.ts) before it asks here.
+ *
+ * An answer is kept with its HTTP body, serialized once when it is computed: `stringifyResult`
+ * hands Apollo that body for the answer's data (by identity), so that neither the request that
+ * computed it nor those given it again serialize it anew.
  */
-export function responseCachePlugin({
-  stateVersion,
-  maxChars = DEFAULT_RESPONSE_CACHE_CHARS,
-  maxAnswerChars = maxChars / 16,
-}: ResponseCacheOptions): ApolloServerPlugin<RequestContext> {
+export function responseCache({ stateVersion, maxChars = DEFAULT_RESPONSE_CACHE_CHARS, maxAnswerChars = maxChars / 16 }: ResponseCacheOptions): ResponseCache {
+  const bodies = new WeakMap<object, string>();
+  return {
+    plugin: responseCachePlugin(stateVersion, maxChars, maxAnswerChars, bodies),
+    stringifyResult: (result) => {
+      const body = result.errors === undefined && result.extensions === undefined && result.data ? bodies.get(result.data) : undefined;
+      // Apollo's own default, to the character.
+      return body ?? `${JSON.stringify(result)}\n`;
+    },
+  };
+}
+
+function responseCachePlugin(
+  stateVersion: () => number,
+  maxChars: number,
+  maxAnswerChars: number,
+  bodies: WeakMap<object, string>,
+): ApolloServerPlugin<RequestContext> {
   const answers = new Map<string, StoredAnswer>();
   let keptChars = 0;
   const forget = (key: string): void => {
@@ -73,10 +99,12 @@ export function responseCachePlugin({
           const { data, errors } = response.body.singleResult;
           if (errors !== undefined || data === undefined || data === null) return;
           if (isVolatile(contextValue) || stateVersion() !== versionBefore) return;
-          const chars = key.length + JSON.stringify(data).length;
+          const body = `${JSON.stringify({ data })}\n`;
+          bodies.set(data, body);
+          const chars = key.length + body.length;
           if (chars > maxAnswerChars) return;
           forget(key);
-          answers.set(key, { stateVersion: versionBefore, data, chars });
+          answers.set(key, { stateVersion: versionBefore, data, body, chars });
           keptChars += chars;
           for (const oldest of answers.keys()) {
             if (keptChars <= maxChars) break;
