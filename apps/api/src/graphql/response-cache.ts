@@ -13,9 +13,8 @@ export const DEFAULT_RESPONSE_CACHE_CHARS = 2 * 1024 * 1024;
 
 interface StoredAnswer {
   readonly stateVersion: number;
+  /** Its HTTP body, serialized once, is in `bodies` for as long as the data is kept. */
   readonly data: Record<string, unknown>;
-  /** The answer's HTTP body, as Apollo would write it: serialized once, sent as it is. */
-  readonly body: string;
   readonly chars: number;
 }
 
@@ -104,7 +103,7 @@ function responseCachePlugin(
           const chars = key.length + body.length;
           if (chars > maxAnswerChars) return;
           forget(key);
-          answers.set(key, { stateVersion: versionBefore, data, body, chars });
+          answers.set(key, { stateVersion: versionBefore, data, chars });
           keptChars += chars;
           for (const oldest of answers.keys()) {
             if (keptChars <= maxChars) break;
